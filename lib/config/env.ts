@@ -1,0 +1,87 @@
+import { z } from "zod";
+
+// The whole environment, parsed once with zod. Local defaults need no configuration;
+// production (MINISTAT_ENV=production) refuses to start without real secrets.
+
+const base64Key = z
+  .string()
+  .refine((s) => Buffer.from(s, "base64").length === 32, "must be 32 bytes, base64-encoded (openssl rand -base64 32)");
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((s) => (s === undefined || s.trim() === "" ? undefined : s.trim()));
+
+const schema = z
+  .object({
+    MINISTAT_ENV: z.enum(["development", "test", "production"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    APP_URL: z.url().optional(),
+    DATABASE_URL: z.string().min(1, "must be a postgres:// connection string"),
+    DATA_DIR: z.string().default(".data"),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
+    ENCRYPTION_KEYS: z
+      .string()
+      .regex(/^\s*\d+:[A-Za-z0-9+/=]+(\s*,\s*\d+:[A-Za-z0-9+/=]+)*\s*$/, 'must look like "2:<base64>,1:<base64>"'),
+    BLIND_INDEX_KEY: base64Key,
+    MAIL_FROM: z.string().default("MiniStat <hello@ministat.eu>"),
+    MAILJET_API_KEY: optionalString,
+    MAILJET_API_SECRET: optionalString,
+    MAILJET_API_URL: z.url().default("https://api.mailjet.com"),
+    MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    RECAPTCHA_SITE_KEY: optionalString,
+    RECAPTCHA_SECRET_KEY: optionalString,
+    RECAPTCHA_VERIFY_URL: z.url().default("https://www.google.com/recaptcha/api/siteverify"),
+    CONTACT_EMAIL: z.email().default("ministat@altmails.com"),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.MAILJET_API_KEY) !== Boolean(env.MAILJET_API_SECRET)) {
+      ctx.addIssue({ code: "custom", path: ["MAILJET_API_SECRET"], message: "set both MAILJET_API_KEY and MAILJET_API_SECRET, or neither" });
+    }
+    if (Boolean(env.RECAPTCHA_SITE_KEY) !== Boolean(env.RECAPTCHA_SECRET_KEY)) {
+      ctx.addIssue({ code: "custom", path: ["RECAPTCHA_SECRET_KEY"], message: "set both RECAPTCHA_SITE_KEY and RECAPTCHA_SECRET_KEY, or neither" });
+    }
+    if (env.MINISTAT_ENV === "production") {
+      if (!env.APP_URL?.startsWith("https://")) ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "must be the public https:// address in production" });
+      if (!env.MAILJET_API_KEY) ctx.addIssue({ code: "custom", path: ["MAILJET_API_KEY"], message: "is required in production (no local outbox there)" });
+      if (!env.RECAPTCHA_SITE_KEY) ctx.addIssue({ code: "custom", path: ["RECAPTCHA_SITE_KEY"], message: "is required in production" });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`MiniStat cannot start; fix these environment variables:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "(env)"} ${i.message}`));
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The parsed environment of this process (parsed on first use, then cached). */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function isProduction(): boolean {
+  return getEnv().MINISTAT_ENV === "production";
+}
+
+/** Public base URL, e.g. for links in e-mails. */
+export function getAppUrl(): string {
+  const env = getEnv();
+  return (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
+}

@@ -1,0 +1,49 @@
+import type { z } from "zod";
+import { getCurrentUser, type SessionUser } from "@/lib/auth/current-user";
+import { getEnv } from "@/lib/config/env";
+import { rateLimit } from "@/lib/security/rate-limit";
+import { getRequestIp } from "./client-ip";
+import type { FormState } from "./form-state";
+
+// Every server action goes through here: input parsed with zod, the session resolved (and
+// required unless the action says otherwise), optional per-IP rate limit. Expected failures
+// come back as a FormState; a throw is a bug.
+
+type Context<Auth extends boolean> = { user: Auth extends true ? SessionUser : SessionUser | null; ip: string };
+
+type Options<Auth extends boolean> = { requireUser: Auth; rateLimit?: { bucket: string; perMinute?: number } };
+
+const MAX_FIELD_LENGTH = 10_000;
+
+export function formAction<S extends z.ZodType, Auth extends boolean>(
+  schema: S,
+  options: Options<Auth>,
+  handler: (input: z.infer<S>, context: Context<Auth>) => Promise<FormState>,
+): (previous: FormState, formData: FormData) => Promise<FormState> {
+  return async (_previous, formData) => {
+    const user = await getCurrentUser();
+    if (options.requireUser && !user) return { status: "error", message: "Your session has ended. Please sign in again." };
+    const ip = await getRequestIp();
+    if (options.rateLimit) {
+      const limit = options.rateLimit.perMinute ?? getEnv().RATE_LIMIT_PER_MINUTE;
+      const result = rateLimit(`${options.rateLimit.bucket}:${ip}`, limit);
+      if (!result.ok) return { status: "error", message: `Too many attempts. Please wait ${result.retryAfterSeconds} seconds and try again.` };
+    }
+    const raw: Record<string, string> = {};
+    for (const [key, value] of formData) {
+      if (typeof value !== "string") continue;
+      if (value.length > MAX_FIELD_LENGTH) return { status: "error", message: "That input is too long." };
+      raw[key] = value;
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string> = {};
+      for (const issue of parsed.error.issues) {
+        const field = String(issue.path[0] ?? "form");
+        fieldErrors[field] ??= issue.message;
+      }
+      return { status: "error", message: Object.values(fieldErrors)[0], fieldErrors };
+    }
+    return handler(parsed.data, { user: user as Context<Auth>["user"], ip });
+  };
+}

@@ -1,0 +1,109 @@
+// The Playwright webServer: a throw-away MiniStat for end-to-end tests.
+//   npx tsx scripts/e2e-server.ts
+// Starts the fake Mailjet on 127.0.0.1:3901 (the specs read sign-in links from it), then
+// MiniStat itself on :3100 with a fresh embedded Postgres under .data/e2e (deleted first, so
+// every run starts from an empty database). No reCAPTCHA keys: the browser cannot load
+// Google's script here; the captcha is covered by integration tests against a fake.
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { assertLocalDatabase } from "@/e2e/support/assert-local-database";
+import { E2E_APP_PORT, E2E_DATA_DIR, E2E_MAILJET_PORT, E2E_PG_PORT } from "@/e2e/support/e2e-env";
+import { startFakeMailjet, type FakeMailjet } from "@/tests/fakes/fake-mailjet";
+
+const MAILJET_KEY = "e2e-fake-mailjet-key";
+const MAILJET_SECRET = "e2e-fake-mailjet-secret";
+
+const log = (line: string) => console.log(`[e2e-server] ${line}`);
+
+async function main(): Promise<void> {
+  assertLocalDatabase();
+  await stopLeftoverPostgres(path.resolve(E2E_DATA_DIR, "pg"));
+  rmSync(path.resolve(E2E_DATA_DIR), { recursive: true, force: true });
+  log(`fresh data directory ${E2E_DATA_DIR}`);
+
+  const mailjet = await startFakeMailjet({ port: E2E_MAILJET_PORT, apiKey: MAILJET_KEY, apiSecret: MAILJET_SECRET }).catch((error: unknown) => {
+    throw new Error(`could not start the fake Mailjet on port ${E2E_MAILJET_PORT} (is an earlier e2e server still running?): ${String(error)}`);
+  });
+  log(`fake Mailjet on ${mailjet.url}`);
+
+  const env = process.env as Record<string, string | undefined>;
+  env.NODE_ENV = "production";
+  env.MINISTAT_ENV = "development"; // local secrets are generated into DATA_DIR
+  env.DATA_DIR = E2E_DATA_DIR;
+  env.EMBEDDED_PG_PORT = String(E2E_PG_PORT);
+  env.PORT = String(E2E_APP_PORT);
+  env.APP_URL = `http://localhost:${E2E_APP_PORT}`; // links in e-mails point at this instance
+  env.MAILJET_API_KEY = MAILJET_KEY;
+  env.MAILJET_API_SECRET = MAILJET_SECRET;
+  env.MAILJET_API_URL = mailjet.url;
+  env.MAIL_RETRY_DELAY_SECONDS = "1";
+  // One browser from one IP runs the whole suite: keep the per-IP form limit out of the way.
+  env.RATE_LIMIT_PER_MINUTE ??= "1000";
+  for (const name of ["RECAPTCHA_SITE_KEY", "RECAPTCHA_SECRET_KEY", "AUTH_SECRET", "ENCRYPTION_KEYS", "BLIND_INDEX_KEY"]) delete env[name];
+
+  let app: { close: () => Promise<void> } | undefined;
+  let stopping = false;
+  const stop = async (reason: string, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${reason}: stopping MiniStat, Postgres and the fake Mailjet …`);
+    const force = setTimeout(() => process.exit(code || 1), 25_000);
+    force.unref();
+    try {
+      await app?.close();
+    } catch (error) {
+      console.error(`[e2e-server] stopping MiniStat failed: ${String(error)}`);
+    }
+    await closeQuietly(mailjet);
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop("SIGINT", 0));
+  process.on("SIGTERM", () => void stop("SIGTERM", 0));
+
+  // Imported only now: the app's modules read the environment set above.
+  const { boot, describeBootError } = await import("@/lib/server/boot");
+  try {
+    app = await boot({ dev: false, log: (line) => log(line) });
+  } catch (error) {
+    console.error(`[e2e-server] ${describeBootError(error)}`);
+    await stop("boot failed", 1);
+    return;
+  }
+  if (stopping) await app.close(); // a signal arrived while booting
+}
+
+async function closeQuietly(mailjet: FakeMailjet): Promise<void> {
+  try {
+    await mailjet.close();
+  } catch {
+    // already closed
+  }
+}
+
+// When an earlier run was killed hard, its Postgres may still run on the directory we are
+// about to delete (and hold port 54331). Stop it first.
+async function stopLeftoverPostgres(clusterDir: string): Promise<void> {
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  log(`stopping Postgres (pid ${pid}) left running by an earlier e2e run …`);
+  process.kill(pid, "SIGINT");
+  const deadline = Date.now() + 30_000;
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (isAlive(pid)) throw new Error(`Postgres (pid ${pid}) still uses ${clusterDir}; stop it and try again.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[e2e-server] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,10 @@
+import { randomBytes } from "node:crypto";
+import { inject } from "vitest";
+
+// Every integration test file sees a complete, valid environment pointing at the test database.
+process.env.MINISTAT_ENV = "test";
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
+process.env.ENCRYPTION_KEYS ??= `1:${randomBytes(32).toString("base64")}`;
+process.env.BLIND_INDEX_KEY ??= randomBytes(32).toString("base64");
+process.env.MAIL_RETRY_DELAY_SECONDS ??= "1";

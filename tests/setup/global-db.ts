@@ -1,0 +1,34 @@
+import { randomBytes } from "node:crypto";
+import type { TestProject } from "vitest/node";
+import { createDatabaseIfMissing, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { applyMigrations } from "@/lib/db/migrate";
+
+// Integration tests run against a real Postgres: the embedded one under .data/test
+// (or TEST_DATABASE_ADMIN_URL), with a fresh database for every run.
+
+export default async function setup(project: TestProject) {
+  let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
+  let stop: (() => Promise<void>) | undefined;
+  if (!adminUrl) {
+    const db = await startEmbeddedPostgres({ dataDir: ".data/test", port: Number(process.env.TEST_PG_PORT ?? 54330), database: "postgres" });
+    adminUrl = db.url;
+    stop = db.stop;
+  }
+  const name = `ministat_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  await createDatabaseIfMissing(adminUrl, name);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  await applyMigrations(url.toString());
+  project.provide("databaseUrl", url.toString());
+  project.provide("adminDatabaseUrl", adminUrl);
+  return async () => {
+    await stop?.();
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    adminDatabaseUrl: string;
+  }
+}
