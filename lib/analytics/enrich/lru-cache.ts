@@ -4,35 +4,35 @@
 // unbounded Map would grow with every new user agent or bot a crawler invents.
 
 export class LruCache<K, V> {
-  readonly #map = new Map<K, V>();
-  readonly #max: number;
+  private readonly map = new Map<K, V>();
+  private readonly max: number;
 
   constructor(max: number) {
-    this.#max = max;
+    this.max = max;
   }
 
   get(key: K): V | undefined {
-    const value = this.#map.get(key);
+    const value = this.map.get(key);
     if (value !== undefined) {
-      this.#map.delete(key);
-      this.#map.set(key, value);
+      this.map.delete(key);
+      this.map.set(key, value);
     }
     return value;
   }
 
   set(key: K, value: V): void {
-    if (this.#map.size >= this.#max && !this.#map.has(key)) {
-      const oldest = this.#map.keys().next();
-      if (oldest.done !== true) this.#map.delete(oldest.value);
+    if (this.map.size >= this.max && !this.map.has(key)) {
+      const oldest = this.map.keys().next();
+      if (oldest.done !== true) this.map.delete(oldest.value);
     }
-    this.#map.set(key, value);
+    this.map.set(key, value);
   }
 
   get size(): number {
-    return this.#map.size;
+    return this.map.size;
   }
 
   clear(): void {
-    this.#map.clear();
+    this.map.clear();
   }
 }
