@@ -48,7 +48,7 @@ export default defineConfig({
   webServer: {
     command: "npx tsx scripts/e2e-server.ts",
     url: `${E2E_BASE_URL}/`,
-    timeout: 300_000, // the first start builds the app (about two minutes)
+    timeout: 600_000, // the first start builds the app (about two minutes)
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     stderr: "pipe",

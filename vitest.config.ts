@@ -21,6 +21,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
+          // next-auth imports "next/server" without an extension; let Vite resolve it.
+          server: { deps: { inline: ["next-auth"] } },
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/setup/global-db.ts"],

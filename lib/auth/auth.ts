@@ -33,7 +33,7 @@ export const { handlers, auth, signIn } = NextAuth(() => ({
   },
   logger: {
     // Auth.js errors can carry e-mail addresses: log only their kind.
-    error: (error: Error) => console.error(`auth: ${error.name}`),
+    error: (error: Error) => console.error(`auth: ${(error as Error & { type?: string }).type ?? error.name}`),
     warn: () => {},
     debug: () => {},
   },

@@ -23,7 +23,10 @@ const schema = z
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
     ENCRYPTION_KEYS: z
       .string()
-      .regex(/^\s*\d+:[A-Za-z0-9+/=]+(\s*,\s*\d+:[A-Za-z0-9+/=]+)*\s*$/, 'must look like "2:<base64>,1:<base64>"'),
+      .refine(
+        (spec) => spec.split(",").every((part) => /^\s*\d+:[A-Za-z0-9+/]+={0,2}\s*$/.test(part) && Buffer.from(part.split(":")[1]!.trim(), "base64").length === 32),
+        'must look like "2:<base64>,1:<base64>", each key 32 bytes (openssl rand -base64 32)',
+      ),
     BLIND_INDEX_KEY: base64Key,
     MAIL_FROM: z.string().default("MiniStat <hello@ministat.eu>"),
     MAILJET_API_KEY: optionalString,

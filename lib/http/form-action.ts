@@ -33,7 +33,7 @@ export function formAction<S extends z.ZodType, Auth extends boolean>(
     for (const [key, value] of formData) {
       if (typeof value !== "string") continue;
       if (value.length > MAX_FIELD_LENGTH) return { status: "error", message: "That input is too long." };
-      raw[key] = value;
+      if (!key.startsWith("$ACTION")) raw[key] = value;
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
@@ -42,8 +42,9 @@ export function formAction<S extends z.ZodType, Auth extends boolean>(
         const field = String(issue.path[0] ?? "form");
         fieldErrors[field] ??= issue.message;
       }
-      return { status: "error", message: Object.values(fieldErrors)[0], fieldErrors };
+      return { status: "error", message: Object.values(fieldErrors)[0], fieldErrors, values: raw };
     }
-    return handler(parsed.data, { user: user as Context<Auth>["user"], ip });
+    const result = await handler(parsed.data, { user: user as Context<Auth>["user"], ip });
+    return result.status === "error" ? { values: raw, ...result } : result;
   };
 }

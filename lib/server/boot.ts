@@ -1,5 +1,3 @@
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, getEnv } from "@/lib/config/env";
 import { loadLocalSecrets } from "@/lib/config/local-secrets";
@@ -7,6 +5,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-
 import { applyMigrations } from "@/lib/db/migrate";
 import { closePool } from "@/lib/db/pool";
 import { startJobWorkers, stopJobWorkers } from "@/lib/jobs/worker";
+import { ensureProductionBuild } from "./ensure-build";
 import { startHttpServer } from "./http-server";
 
 // The whole product in one process: (embedded) Postgres, migrations, job workers,
@@ -50,13 +49,6 @@ export async function boot(options: BootOptions): Promise<RunningApp> {
     await embedded?.stop();
     throw error;
   }
-}
-
-function ensureProductionBuild(log: (line: string) => void): void {
-  if (existsSync(path.resolve(".next/BUILD_ID")) && existsSync(path.resolve("public/js/script.js"))) return;
-  log("No production build yet — building once (about two minutes) …");
-  const result = spawnSync("npm", ["run", "build"], { stdio: "inherit", env: process.env });
-  if (result.status !== 0) throw new Error("npm run build failed");
 }
 
 export function describeBootError(error: unknown): string {

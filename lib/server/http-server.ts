@@ -13,6 +13,19 @@ export function registerFastRoute(pathname: string, handler: FastRoute): void {
   fastRoutes.set(pathname, handler);
 }
 
+// Next answers a server action body over its limit with a 500; it is the client's mistake.
+export const SERVER_ACTION_BODY_LIMIT = 100 * 1024;
+
+function isOversizedServerAction(req: IncomingMessage): boolean {
+  if (req.method !== "POST" || !req.headers["next-action"]) return false;
+  return Number(req.headers["content-length"] ?? 0) > SERVER_ACTION_BODY_LIMIT;
+}
+
+function refuseOversized(res: ServerResponse): void {
+  res.writeHead(413, { "content-type": "application/json", connection: "close" });
+  res.end(JSON.stringify({ error: { code: "payload_too_large", message: "That request is too large (the limit is 100 KB)." } }));
+}
+
 export type HttpServer = { close: () => Promise<void> };
 
 export async function startHttpServer(options: { dev: boolean; port: number; host: string; trustedProxyHops: number }): Promise<HttpServer> {
@@ -25,6 +38,7 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
     req.headers[CLIENT_IP_HEADER] = getClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], options.trustedProxyHops);
     const url = req.url ?? "/";
     const q = url.indexOf("?");
+    if (isOversizedServerAction(req)) return refuseOversized(res);
     const fast = fastRoutes.get(q === -1 ? url : url.slice(0, q));
     const done = fast ? fast(req, res) : handle(req, res);
     Promise.resolve(done).catch((error: unknown) => {

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { rm } from "node:fs/promises";
+import { createServer } from "node:net";
 import type { TestProject } from "vitest/node";
 import { createDatabaseIfMissing, startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
@@ -10,9 +12,14 @@ export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_ADMIN_URL;
   let stop: (() => Promise<void>) | undefined;
   if (!adminUrl) {
-    const db = await startEmbeddedPostgres({ dataDir: ".data/test", port: Number(process.env.TEST_PG_PORT ?? 54330), database: "postgres" });
+    // A cluster of its own per run (folder and port), so two runs at once cannot stop each other's.
+    const dataDir = `.data/test-${process.pid}`;
+    const db = await startEmbeddedPostgres({ dataDir, port: Number(process.env.TEST_PG_PORT ?? (await freePort())), database: "postgres" });
     adminUrl = db.url;
-    stop = db.stop;
+    stop = async () => {
+      await db.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    };
   }
   const name = `ministat_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
   await createDatabaseIfMissing(adminUrl, name);
@@ -31,4 +38,15 @@ declare module "vitest" {
     databaseUrl: string;
     adminDatabaseUrl: string;
   }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
+    });
+  });
 }

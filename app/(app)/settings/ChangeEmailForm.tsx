@@ -12,7 +12,7 @@ export function ChangeEmailForm() {
   const [state, action] = useActionState(changeEmailAction, idleFormState);
   return (
     <form action={action} className="space-y-3" noValidate>
-      <EmailField id="new-email" labelText="New e-mail address" error={state.status === "error" ? state.fieldErrors?.email : undefined} />
+      <EmailField id="new-email" labelText="New e-mail address" error={state.status === "error" ? state.fieldErrors?.email : undefined} defaultValue={state.values?.email} />
       <p className="text-xs text-slate-500">We send a confirmation link to the new address; your address changes when you open it.</p>
       <FormMessage state={state} />
       <SubmitButton pendingLabel="Sending…" className={buttonSecondary}>Change e-mail address</SubmitButton>

@@ -19,7 +19,7 @@ export function LoginForm() {
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">Sign in to MiniStat</h1>
         <p className="mt-1 text-sm text-slate-600">No password: we e-mail you a link that signs you in.</p>
       </div>
-      <EmailField error={state.fieldErrors?.email} />
+      <EmailField error={state.fieldErrors?.email} defaultValue={state.values?.email} />
       <FormMessage state={state} />
       <SubmitButton pendingLabel="Sending…" className="w-full inline-flex items-center justify-center gap-2 rounded-lg bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:opacity-70">
         Email me a sign-in link

@@ -22,9 +22,9 @@ export function RegisterForm({ recaptchaSiteKey }: { recaptchaSiteKey: string | 
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">Start your free trial</h1>
         <p className="mt-1 text-sm text-slate-600">30 days free, no card needed. We e-mail you a link to sign in.</p>
       </div>
-      <EmailField error={state.fieldErrors?.email} />
+      <EmailField error={state.fieldErrors?.email} defaultValue={state.values?.email} />
       <div className="flex items-start gap-3">
-        <input id="consent" name="consent" type="checkbox" required className="mt-1 size-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500" />
+        <input id="consent" name="consent" type="checkbox" required defaultChecked={state.values?.consent === "on"} className="mt-1 size-4 rounded border-slate-300 text-brand-600 focus:ring-brand-500" />
         <label htmlFor="consent" className="text-sm leading-6 text-slate-700">
           I agree to the Terms and the Privacy Policy (read the{" "}
           <Link href="/terms" className={link} target="_blank">

@@ -1,0 +1,123 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getEnv } from "@/lib/config/env";
+import { prisma } from "@/lib/db/prisma";
+import { startJobWorkers, stopJobWorkers } from "@/lib/jobs/worker";
+import { sendMail } from "@/lib/mail/send-mail";
+import { startFakeMailjet, type FakeMailjet } from "@/tests/fakes/fake-mailjet";
+
+// "When Mailjet answers 5xx or is down, the e-mail is sent later, not lost": sendMail stores the
+// message and a pg-boss job; the real job worker delivers it through the real node-mailjet client
+// to a local fake of the Send API, retrying with back-off (MAIL_RETRY_DELAY_SECONDS=1 in tests).
+
+const KEY = "mail-retry-key";
+const SECRET = `mail-retry-secret-${randomBytes(4).toString("hex")}`;
+
+let mailjet: FakeMailjet;
+let port: number;
+
+const recipient = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.com`;
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+beforeAll(async () => {
+  mailjet = await startFakeMailjet({ port: 0, apiKey: KEY, apiSecret: SECRET });
+  port = Number(new URL(mailjet.url).port);
+  // lib/config/env (and the Mailjet client) cache their configuration on first use.
+  process.env.MAILJET_API_KEY = KEY;
+  process.env.MAILJET_API_SECRET = SECRET;
+  process.env.MAILJET_API_URL = mailjet.url;
+  process.env.MAIL_FROM = "MiniStat <hello@ministat.eu>";
+  expect(getEnv()).toMatchObject({ MAILJET_API_URL: mailjet.url, MAIL_RETRY_DELAY_SECONDS: 1 });
+
+  await startJobWorkers();
+  // Mail that other test files left queued for Mailjet would reach this fake too and use up its
+  // simulated failures: let the worker deliver what is due before the tests count anything.
+  await waitFor(
+    "mail left queued by other tests to be delivered",
+    async () => ((await prisma.mail.count({ where: { transport: "mailjet", status: "queued", lastError: null } })) === 0 ? true : undefined),
+    15_000,
+  ).catch(() => undefined);
+  mailjet.reset();
+});
+
+afterAll(async () => {
+  await stopJobWorkers();
+  await mailjet.close();
+});
+
+describe("mail delivery with retries", () => {
+  it("delivers exactly once, intact, when Mailjet fails the first three sends", async () => {
+    const to = recipient("retry");
+    const message = {
+      to,
+      subject: `Your sign-in link — Grüße ✓ ${randomUUID().slice(0, 6)}`,
+      text: "Hello!\n\nSign in: http://localhost:3000/api/auth/callback/email?token=abc&callbackUrl=%2Fdashboard\n\n— MiniStat\n",
+      html: '<p>Hello &amp; welcome — <a href="http://localhost:3000/x?a=1&amp;b=2">Sign in</a> ✓</p>',
+    };
+    mailjet.failNext(3);
+    const started = Date.now();
+    const mailId = await sendMail(message, { kind: "notice" });
+
+    const received = await waitFor("the message to arrive", () => {
+      const got = mailjet.messages({ to });
+      return got.length > 0 ? got : undefined;
+    });
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeLessThan(30_000);
+
+    // Let the worker run on a little: a duplicate send would show up now.
+    await waitFor("the mail row to be marked sent", async () => ((await prisma.mail.findUnique({ where: { id: mailId } }))?.status === "sent" ? true : undefined), 10_000);
+    await sleep(2_000);
+
+    expect(mailjet.messages({ to }), "delivered exactly once").toHaveLength(1);
+    expect(received[0]).toMatchObject({ to, subject: message.subject, text: message.text, html: message.html, from: "hello@ministat.eu", customId: mailId });
+    expect(mailjet.stats()).toMatchObject({ failed: 3, accepted: 1 });
+
+    const row = await prisma.mail.findUniqueOrThrow({ where: { id: mailId } });
+    expect(row).toMatchObject({ status: "sent", attempts: 4, lastError: null, transport: "mailjet" });
+    expect(row.sentAt).toBeInstanceOf(Date);
+    expect(row.payload, "stored encrypted, not as the plain message").not.toContain(to);
+  }, 60_000);
+
+  it("keeps the mail queued while Mailjet is down and delivers it once Mailjet is back", async () => {
+    mailjet.reset();
+    await mailjet.close(); // connection refused from now on
+    const to = recipient("down");
+    const message = { to, subject: "Delivered after an outage", text: "Still here.", html: "<p>Still here.</p>" };
+    const mailId = await sendMail(message, { kind: "notice" });
+
+    const failing = await waitFor("a failed attempt to be recorded", async () => {
+      const row = await prisma.mail.findUnique({ where: { id: mailId } });
+      return row && row.attempts >= 2 ? row : undefined;
+    });
+    expect(failing.status).toBe("queued");
+    expect(failing.lastError).toMatch(/Mailjet request failed/);
+    expect(failing.lastError, "errors never carry the address (they end up in logs)").not.toContain(to);
+    expect(failing.sentAt).toBeNull();
+
+    mailjet = await startFakeMailjet({ port, apiKey: KEY, apiSecret: SECRET });
+    const received = await waitFor("the message to arrive after the outage", () => {
+      const got = mailjet.messages({ to });
+      return got.length > 0 ? got : undefined;
+    });
+    await waitFor("the mail row to be marked sent", async () => ((await prisma.mail.findUnique({ where: { id: mailId } }))?.status === "sent" ? true : undefined), 10_000);
+    await sleep(1_500);
+
+    expect(mailjet.messages({ to })).toHaveLength(1);
+    expect(received[0]).toMatchObject({ subject: message.subject, text: message.text, html: message.html, customId: mailId });
+    const row = await prisma.mail.findUniqueOrThrow({ where: { id: mailId } });
+    expect(row).toMatchObject({ status: "sent", lastError: null });
+    expect(row.attempts).toBeGreaterThanOrEqual(failing.attempts + 1);
+  }, 60_000);
+});
