@@ -20,3 +20,9 @@ export const prisma = new Proxy({} as PrismaClient, {
 
 export type { PrismaClient };
 export { Prisma } from "./generated/client";
+
+export async function closePrisma(): Promise<void> {
+  const client = globalForPrisma.ministatPrisma;
+  globalForPrisma.ministatPrisma = undefined;
+  await client?.$disconnect();
+}

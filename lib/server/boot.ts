@@ -4,7 +4,9 @@ import { loadLocalSecrets } from "@/lib/config/local-secrets";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrate";
 import { closePool } from "@/lib/db/pool";
+import { closePrisma } from "@/lib/db/prisma";
 import { startJobWorkers, stopJobWorkers } from "@/lib/jobs/worker";
+import { startAnalyticsServices, stopAnalyticsServices } from "./analytics-services";
 import { ensureProductionBuild } from "./ensure-build";
 import { startHttpServer } from "./http-server";
 
@@ -33,6 +35,7 @@ export async function boot(options: BootOptions): Promise<RunningApp> {
     if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
     if (!options.dev) ensureProductionBuild(log);
     await startJobWorkers();
+    await startAnalyticsServices();
     const server = await startHttpServer({ dev: options.dev, port: env.PORT, host: env.HOST, trustedProxyHops: env.TRUSTED_PROXY_HOPS });
     const url = `http://localhost:${env.PORT}`;
     log(`MiniStat is ready at ${url}`);
@@ -40,8 +43,10 @@ export async function boot(options: BootOptions): Promise<RunningApp> {
       url,
       close: async () => {
         await server.close();
+        await stopAnalyticsServices();
         await stopJobWorkers();
         await closePool();
+        await closePrisma();
         await embedded?.stop();
       },
     };

@@ -30,6 +30,8 @@ export const createSiteSchema = z.object({ domain: domainSchema, timezone: timez
 
 export const updateSiteSchema = z.object({ siteId: z.string().min(1).max(40), timezone: timezoneSchema });
 
+export const renameSiteSchema = z.object({ siteId: z.string().min(1).max(40), domain: domainSchema });
+
 export const siteIdSchema = z.object({ siteId: z.string().min(1).max(40) });
 
 export function listTimeZones(): string[] {

@@ -34,6 +34,20 @@ export function getOwnedSite(userId: string, siteId: string): Promise<Site | nul
   return prisma.site.findFirst({ where: { userId, id: siteId }, select: siteFields });
 }
 
+/** Moves the site to another domain (the tracker's data-domain must change with it). */
+export async function renameSite(userId: string, siteId: string, domain: string): Promise<CreateSiteResult> {
+  try {
+    const { count } = await prisma.site.updateMany({ where: { id: siteId, userId }, data: { domain } });
+    const site = count === 1 ? await getOwnedSite(userId, siteId) : null;
+    return site ? { ok: true, site } : { ok: false, message: "That site no longer exists in your account." };
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      return { ok: false, message: `${domain} is already registered with MiniStat.` };
+    }
+    throw error;
+  }
+}
+
 export async function updateSiteTimezone(userId: string, siteId: string, timezone: string): Promise<boolean> {
   const { count } = await prisma.site.updateMany({ where: { id: siteId, userId }, data: { timezone } });
   return count === 1;

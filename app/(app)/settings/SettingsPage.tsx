@@ -1,4 +1,5 @@
-import { card } from "@/components/ui/styles";
+import Link from "next/link";
+import { card, link } from "@/components/ui/styles";
 import { ChangeEmailForm } from "./ChangeEmailForm";
 import { DeleteAccountForm } from "./DeleteAccountForm";
 import { SessionButtons } from "./SessionButtons";
@@ -27,6 +28,12 @@ export function SettingsPage({ email, emailChanged }: { email: string; emailChan
           One cookie keeps you signed in for 30 days, renewed while you use MiniStat. Lost a device? Sign out of all devices.
         </p>
         <SessionButtons />
+      </section>
+      <section aria-labelledby="api-heading" className={card}>
+        <h2 id="api-heading" className="text-lg font-semibold text-slate-900">Stats API</h2>
+        <p className="mt-2 text-sm text-slate-600">
+          Read your statistics from scripts and reports with an API key. <Link href="/settings/api-keys" className={link}>Manage API keys</Link>
+        </p>
       </section>
       <section aria-labelledby="danger-heading" className={`${card} ring-red-200`}>
         <h2 id="danger-heading" className="text-lg font-semibold text-red-800">Delete account</h2>

@@ -13,7 +13,7 @@ const AUTOMATION = /headless|lighthouse|pagespeed|phantomjs|selenium|webdriver|p
 
 // isbot's pattern costs ~3 µs on a browser UA; the same few thousand UAs come back all
 // day, so verdicts are memoised (a Map hit is ~0.1 µs).
-const verdicts = new LruCache<string, boolean>(5_000);
+const verdicts = new LruCache<string, boolean>(10_000);
 const MAX_CACHED_LENGTH = 512;
 
 export function isBotUserAgent(ua: string | undefined): boolean {

@@ -21,6 +21,7 @@ describe("lookupLocation", () => {
     ["78.56.0.1", at("LT", "Vilnius", "Vilnius")],
     ["81.2.69.160", at("GB", "England", "Bracknell")],
     ["::ffff:62.210.16.6", at("FR", "Ile-de-France", "Paris")],
+    ["::FFFF:78.56.0.1", at("LT", "Vilnius", "Vilnius")],
     [" 8.8.8.8 ", at("US")],
     ["2001:4860:4860::8888", at("US")],
     ["2a00:1450:4001:80e::200e", at("DE", "Hesse", "Frankfurt am Main")],

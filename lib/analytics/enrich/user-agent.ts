@@ -1,4 +1,4 @@
-import { UAParser } from "ua-parser-js";
+import { UAParser } from "ua-parser-js"; // v1: MIT (v2 is AGPL)
 import { LruCache } from "./lru-cache";
 
 // User agent → browser, OS and device class. ua-parser-js costs ~50–250 µs per string
@@ -20,7 +20,9 @@ export type ParsedUserAgent = {
 type UaFacts = Omit<ParsedUserAgent, "device"> & { device: Device | null };
 
 const UNKNOWN = "Unknown";
-const CACHE_SIZE = 5_000;
+// Hard bound 10,000 entries (~5 MB); the two-generation cache then always keeps the
+// 5,000 most recently seen user agents.
+const CACHE_SIZE = 10_000;
 // ua-parser-js itself only reads the first 500 characters, so longer strings share an entry.
 const UA_MAX_LENGTH = 500;
 const MAX_NAME_LENGTH = 64;

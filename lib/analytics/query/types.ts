@@ -36,6 +36,8 @@ export type StatsQuery = {
   site: { id: string; timezone: string };
   range: DateRange;
   filters: Filters;
+  /** "raw" skips the rollups even without filters (tests and benchmarks compare the two paths). */
+  source?: "auto" | "raw";
 };
 
 export const METRICS = ["visitors", "visits", "pageviews", "viewsPerVisit", "bounceRate", "visitDuration"] as const;

@@ -1,0 +1,5 @@
+import { DashboardSkeleton } from "@/components/dashboard/Skeletons";
+
+export default function Loading() {
+  return <DashboardSkeleton />;
+}

@@ -1,0 +1,5 @@
+import { SiteNotFound } from "@/components/sites/SiteNotFound";
+
+export default function NotFound() {
+  return <SiteNotFound />;
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { buildView, type RawSearchParams } from "@/components/dashboard/build-view";
+import { createDashboardData } from "@/components/dashboard/dashboard-data";
+import { InvalidView } from "@/components/dashboard/InvalidView";
+import { SiteDashboard } from "@/components/dashboard/SiteDashboard";
+import { listGoals } from "@/lib/sites/goals";
+import { listSites } from "@/lib/sites/sites";
+import { requireOwnedSite } from "./owned-site";
+
+// GET /sites/[domain]?period=…&from=…&to=…&<filters> — the site's dashboard (owner only).
+type Props = { params: Promise<{ domain: string }>; searchParams: Promise<RawSearchParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { site } = await requireOwnedSite((await params).domain);
+  return { title: site.domain };
+}
+
+export default async function Page({ params, searchParams }: Props) {
+  const { user, site } = await requireOwnedSite((await params).domain);
+  const basePath = `/sites/${encodeURIComponent(site.domain)}`;
+  const built = buildView(site, await searchParams);
+  if (!built.ok) return <InvalidView message={built.message} resetHref={basePath} />;
+  const [goals, sites] = await Promise.all([listGoals(site.id), listSites(user.id)]);
+  const ctx = { site, view: built.view, query: built.query, goals, basePath, mode: "owner" as const, data: createDashboardData(built.query, goals) };
+  return <SiteDashboard ctx={ctx} domains={sites.map((s) => s.domain)} />;
+}

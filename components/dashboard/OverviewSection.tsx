@@ -1,0 +1,18 @@
+import { EmptyPeriod } from "./EmptyPeriod";
+import { formatRange } from "./format";
+import { StatsOverview } from "./StatsOverview";
+import type { DashboardContext } from "./types";
+
+export async function OverviewSection({ ctx }: { ctx: DashboardContext }) {
+  const [stats, points, everReceived] = await Promise.all([ctx.data.topStats(), ctx.data.timeseries(), ctx.data.hasAnyEvent()]);
+  const empty = stats.current.visitors === 0 && stats.current.pageviews === 0;
+  return (
+    <StatsOverview
+      stats={stats}
+      points={points}
+      interval={ctx.query.range.interval}
+      comparison={`vs ${formatRange(stats.previousRange.from, stats.previousRange.to)}`}
+      emptyState={empty ? <EmptyPeriod neverReceived={!everReceived} setupHref={ctx.mode === "owner" ? `${ctx.basePath}/setup` : null} /> : null}
+    />
+  );
+}

@@ -1,0 +1,22 @@
+import type { BreakdownRow, Dimension, GoalDefinition, StatsQuery } from "@/lib/analytics/query/types";
+import { getBreakdown, getGoalConversions, getTimeseries, getTopStats, hasAnyEvent } from "./stats-source";
+import type { DashboardData } from "./types";
+
+// Rows shown in a panel before "Details"; one more is fetched to know whether there are more.
+export const PANEL_ROWS = 9;
+
+/** Memoised per request: panels that share a query (e.g. the goals in two places) run it once. */
+export function createDashboardData(query: StatsQuery, goals: GoalDefinition[]): DashboardData {
+  const memo = new Map<string, Promise<unknown>>();
+  const once = <T,>(key: string, load: () => Promise<T>): Promise<T> => {
+    if (!memo.has(key)) memo.set(key, load());
+    return memo.get(key) as Promise<T>;
+  };
+  return {
+    topStats: () => once("top", () => getTopStats(query)),
+    timeseries: () => once("series", () => getTimeseries(query)),
+    breakdown: (dimension: Dimension) => once(`b:${dimension}`, (): Promise<BreakdownRow[]> => getBreakdown(query, dimension, { limit: PANEL_ROWS + 1, offset: 0 })),
+    goals: () => once("goals", () => getGoalConversions(query, goals)),
+    hasAnyEvent: () => once("any", () => hasAnyEvent(query.site.id)),
+  };
+}

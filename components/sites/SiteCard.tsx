@@ -1,0 +1,33 @@
+import Link from "next/link";
+import { Suspense } from "react";
+import { GearIcon } from "@/components/dashboard/icons";
+import { SiteAvatar } from "@/components/dashboard/SiteAvatar";
+import type { Site } from "@/lib/sites/sites";
+import { SiteCardStats, SiteCardStatsSkeleton } from "./SiteCardStats";
+
+// One site in the "Your sites" grid: the whole card opens the dashboard.
+export function SiteCard({ site }: { site: Site }) {
+  const base = `/sites/${encodeURIComponent(site.domain)}`;
+  return (
+    <li className="group relative flex flex-col rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:shadow-md hover:ring-slate-300 focus-within:ring-2 focus-within:ring-brand-500">
+      <div className="flex items-center justify-between gap-3">
+        <h2 className="flex min-w-0 items-center gap-3">
+          <SiteAvatar domain={site.domain} />
+          <Link href={base} className="truncate text-base font-semibold text-slate-900 outline-none after:absolute after:inset-0 after:rounded-xl">
+            {site.domain}
+          </Link>
+        </h2>
+        <Link
+          href={`${base}/settings`}
+          aria-label={`Settings for ${site.domain}`}
+          className="relative z-10 rounded-md p-1.5 text-slate-400 opacity-70 transition hover:bg-slate-100 hover:text-slate-700 group-hover:opacity-100"
+        >
+          <GearIcon />
+        </Link>
+      </div>
+      <Suspense fallback={<SiteCardStatsSkeleton />}>
+        <SiteCardStats site={site} />
+      </Suspense>
+    </li>
+  );
+}

@@ -1,0 +1,58 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { input } from "@/components/ui/styles";
+import type { TimeZoneGroup } from "./time-zone-options";
+
+// A time zone <select> (type to jump). With no saved zone it preselects the browser's own.
+export function TimeZoneSelect({ id, groups, value, error }: { id: string; groups: TimeZoneGroup[]; value?: string; error?: string }) {
+  const [zone, setZone] = useState(value ?? "Etc/UTC");
+  const [detected, setDetected] = useState(false);
+  const select = useRef<HTMLSelectElement>(null);
+
+  // React 19 resets a form after its action runs; marking the chosen option as the default
+  // makes that reset keep it instead of jumping back to the first zone.
+  useEffect(() => {
+    for (const option of select.current?.options ?? []) option.defaultSelected = option.value === zone;
+  }, [zone]);
+
+  useEffect(() => {
+    if (value) return;
+    const browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (groups.some((g) => g.zones.some((z) => z.value === browser))) {
+      setZone(browser);
+      setDetected(true);
+    }
+  }, [groups, value]);
+
+  return (
+    <>
+      <select
+        ref={select}
+        id={id}
+        name="timezone"
+        value={zone}
+        onChange={(event) => {
+          setZone(event.target.value);
+          setDetected(false);
+        }}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-hint`}
+        className={input}
+      >
+        {groups.map((group) => (
+          <optgroup key={group.region} label={group.region}>
+            {group.zones.map((z) => (
+              <option key={z.value} value={z.value}>
+                {z.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      <p id={`${id}-hint`} className="text-xs text-slate-500">
+        {detected ? "Detected from your browser. " : ""}Days in your reports start at midnight in this zone.
+      </p>
+    </>
+  );
+}

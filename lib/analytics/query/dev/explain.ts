@@ -1,0 +1,38 @@
+import { randomBytes } from "node:crypto";
+import type { Dimension } from "@/lib/analytics/query/types";
+
+// Prints EXPLAIN ANALYZE of one query function against the benchmark data, e.g.
+// `npx tsx lib/analytics/query/dev/explain.ts breakdown:city 30d country=DE`
+// (first argument: topStats | timeseries | goals | dashboard | breakdown:<dimension>).
+
+const [what = "topStats", period = "30d", ...filterArgs] = process.argv.slice(2);
+process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
+process.env.ENCRYPTION_KEYS ??= `1:${randomBytes(32).toString("base64")}`;
+process.env.BLIND_INDEX_KEY ??= randomBytes(32).toString("base64");
+const { startScratchDb } = await import("./scratch-db");
+const db = await startScratchDb(process.env.BENCH_DB ?? "query_bench_11700");
+process.env.DATABASE_URL = db.url;
+const { getPool, closePool } = await import("@/lib/db/pool");
+const q = await import("@/lib/analytics/query");
+
+const pool = getPool();
+const site = (await pool.query<{ id: string; timezone: string }>("SELECT id, timezone FROM sites ORDER BY created_at LIMIT 1")).rows[0];
+if (!site) throw new Error("no site; run bench-queries.ts first");
+const query = q.buildStatsQuery(site, q.parseStatsParams(new URLSearchParams([["period", period], ...filterArgs.map((f) => f.split("=") as [string, string])])));
+
+const original = pool.query.bind(pool) as (sql: string, values?: unknown[]) => Promise<{ rows: Array<Record<string, string>> }>;
+Object.assign(pool, {
+  query: async (sql: string, values?: unknown[]) => {
+    const plan = await original(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, values);
+    console.log(plan.rows.map((r) => r["QUERY PLAN"]).join("\n"), "\n");
+    return original(sql, values);
+  },
+});
+const [kind, dimension] = what.split(":");
+if (kind === "breakdown") await q.getBreakdown(query, dimension as Dimension, { limit: 10 });
+else if (kind === "timeseries") await q.getTimeseries(query);
+else if (kind === "goals") await q.getGoalConversions(query, [{ id: "g", eventName: "Signup", pagePath: null }, { id: "p", eventName: null, pagePath: "/pricing" }]);
+else if (kind === "dashboard") await q.getDashboardData(query, [{ id: "g", eventName: "Signup", pagePath: null }]);
+else await q.getTotals(query, query.range);
+await closePool();
+await db.stop();

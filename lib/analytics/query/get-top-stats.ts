@@ -1,0 +1,25 @@
+import { getPool } from "@/lib/db/pool";
+import { SUMS, toMetrics, type SumsRow } from "./metrics";
+import { previousRange } from "./range";
+import { statsSource, type StatsSource } from "./source";
+import { SqlParams } from "./sql-params";
+import type { Metrics, StatsQuery, TopStats } from "./types";
+
+// Top stats of the period and of the period of the same length just before it.
+
+export async function getTopStats(q: StatsQuery): Promise<TopStats> {
+  const before = previousRange(q.range);
+  const [current, previous] = await Promise.all([getTotals(q, q.range), getTotals(q, before)]);
+  return { current, previous, previousRange: before };
+}
+
+export function totalsSql(src: StatsSource): string {
+  return `SELECT ${SUMS} FROM (${src.daily("total")}) s`;
+}
+
+export async function getTotals(q: StatsQuery, range: { from: string; to: string }): Promise<Metrics> {
+  const p = new SqlParams();
+  const src = statsSource(q, p, range);
+  const { rows } = await getPool().query<SumsRow>(`${src.with} ${totalsSql(src)}`, p.values);
+  return toMetrics(rows[0]);
+}

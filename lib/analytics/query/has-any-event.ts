@@ -1,0 +1,11 @@
+import { getPool } from "@/lib/db/pool";
+
+// "Waiting for the first pageview" until this turns true.
+
+export async function hasAnyEvent(siteId: string): Promise<boolean> {
+  const { rows } = await getPool().query<{ found: boolean }>(
+    "SELECT EXISTS (SELECT 1 FROM events WHERE site_id = $1) AS found",
+    [siteId],
+  );
+  return rows[0]?.found ?? false;
+}

@@ -1,0 +1,141 @@
+import { DIMENSIONS, type Dimension } from "@/lib/analytics/query/types";
+
+// Rows shaped like daily_stats (day, value, visitors, visits, pageviews, bounces,
+// duration_sum, events), computed straight from visits and events. The rollup refresher
+// inserts them for one day with no conditions; filtered dashboard queries read them for a
+// whole period with the filters as conditions. One SQL for both, so they cannot drift.
+//
+// Attribution: a visit (and its pageviews, events, bounce and duration) counts on the
+// local day it started; page and event rows count events on the local day of their ts.
+
+export type Kind = Dimension | "total";
+export const KINDS: readonly Kind[] = ["total", ...DIMENSIONS];
+
+/** SQL expressions (usually placeholders) for one site and one range of local dates. */
+export type RawScope = {
+  site: string;
+  timezone: string;
+  from: string; // date expression, inclusive
+  to: string; // date expression, inclusive
+  conditions: string[]; // extra predicates on visits aliased v
+};
+
+const VISIT_COLUMN: Record<Exclude<Dimension, "page" | "event">, string> = {
+  channel: "channel",
+  source: "source",
+  utm_source: "utm_source",
+  utm_medium: "utm_medium",
+  utm_campaign: "utm_campaign",
+  entry_page: "entry_page",
+  exit_page: "exit_page",
+  country: "country",
+  region: "region",
+  city: "city",
+  browser: "browser",
+  os: "os",
+  device: "device",
+};
+
+// The visit columns the rows below read (a filtered dashboard keeps fv in memory).
+const FV_COLUMNS = ["visit_id", "visitor_id", "started_at", "ended_at", "pageviews", "events", ...Object.values(VISIT_COLUMN)].map((c) => `v.${c}`).join(", ");
+
+/** UTC bounds of the local dates, computed in SQL so the (site_id, ts) indexes apply. */
+export function utcBounds(scope: Pick<RawScope, "timezone" | "from" | "to">): { lo: string; hi: string } {
+  return {
+    lo: `((${scope.from})::timestamp AT TIME ZONE ${scope.timezone})`,
+    hi: `(((${scope.to}) + 1)::timestamp AT TIME ZONE ${scope.timezone})`,
+  };
+}
+
+/**
+ * The CTEs fv (visits in scope, with their local day) and fe (events in scope). Unfiltered,
+ * fe is every event of the period; filtered, only the events of the visits in fv, looked up
+ * visit by visit through the (site_id, visit_id) index (OFFSET 0 keeps the planner from
+ * turning that into a scan of all the period's events, which costs more unless the filter
+ * keeps most visits).
+ */
+export function rawSourceCtes(scope: RawScope): string {
+  const { lo, hi } = utcBounds(scope);
+  const extra = scope.conditions.map((c) => ` AND ${c}`).join("");
+  const events =
+    scope.conditions.length > 0
+      ? `FROM fv CROSS JOIN LATERAL (SELECT * FROM events e WHERE e.site_id = ${scope.site} AND e.visit_id = fv.visit_id
+        AND e.ts >= ${lo} AND e.ts < ${hi} OFFSET 0) e`
+      : `FROM events e WHERE e.site_id = ${scope.site} AND e.ts >= ${lo} AND e.ts < ${hi}`;
+  // multi: the visitor has more than one visit in scope (see visitRows).
+  return `fv AS (
+    SELECT ${FV_COLUMNS}, (v.started_at AT TIME ZONE ${scope.timezone})::date AS day, count(*) OVER (PARTITION BY v.visitor_id) > 1 AS multi
+    FROM visits v
+    WHERE v.site_id = ${scope.site} AND v.started_at >= ${lo} AND v.started_at < ${hi}${extra}
+  ), fe AS (
+    SELECT e.visit_id, e.visitor_id, e.name, e.pathname, (e.ts AT TIME ZONE ${scope.timezone})::date AS day
+    ${events}
+  )`;
+}
+
+/**
+ * Visit rows grouped by `keys` ([expression, name] pairs). Unique visitors without
+ * count(DISTINCT), which would sort all visits once per dimension: a visitor with a single
+ * visit in scope counts once wherever that visit falls; only the visitors with several
+ * visits (few: ids change daily) are de-duplicated, per group.
+ */
+function visitRows(keys: Array<[string, string]>, where = "true", value = ""): string {
+  const select = keys.map(([expr, name]) => `${expr} AS ${name}`).join(", ");
+  const names = keys.map(([, name]) => name);
+  const positions = names.map((_, i) => i + 1).join(", ");
+  return `SELECT ${names.map((n) => `d.${n}`).join(", ")}${value}, (d.single + coalesce(m.multi, 0))::int AS visitors, d.visits,
+    d.pageviews, d.bounces, d.duration_sum, d.events
+  FROM (
+    SELECT ${select}, count(*) FILTER (WHERE NOT v.multi) AS single, count(*)::int AS visits, sum(v.pageviews)::int AS pageviews,
+      count(*) FILTER (WHERE v.pageviews <= 1 AND v.events = 0)::int AS bounces,
+      round(sum(extract(epoch FROM v.ended_at - v.started_at)))::int8 AS duration_sum, sum(v.events)::int AS events
+    FROM fv v WHERE ${where} GROUP BY ${positions}
+  ) d LEFT JOIN (
+    SELECT ${names.join(", ")}, count(*) AS multi
+    FROM (SELECT DISTINCT ${select}, v.visitor_id FROM fv v WHERE v.multi AND ${where}) x GROUP BY ${positions}
+  ) m USING (${names.join(", ")})`;
+}
+
+// Page and event rows: first one row per (day, value, visit), then the visit's own bounce and
+// duration joined in, so a page's bounce rate is that of the visits that viewed it.
+// Unfiltered, every event of the day counts, also those of a visit that began the day
+// before; filtered, only the events of the visits in fv. Unique visitors as in visitRows:
+// only visitors with several visits here (gm) are de-duplicated.
+function eventRows(scope: RawScope, which: "page" | "event"): string {
+  const { lo, hi } = utcBounds(scope);
+  const match = which === "page" ? "fe.name = 'pageview'" : "fe.name <> 'pageview'";
+  const pageviews = which === "page" ? "sum(g.n)::int" : "coalesce(sum(x.pageviews), 0)::int";
+  const events = which === "page" ? "0" : "sum(g.n)::int";
+  const visits =
+    scope.conditions.length > 0
+      ? "JOIN fv x ON x.visit_id = g.visit_id"
+      : `LEFT JOIN visits x ON x.site_id = ${scope.site} AND x.visit_id = g.visit_id AND x.started_at >= ${lo} - interval '1 day' AND x.started_at < ${hi}`;
+  return `(WITH g AS (
+      SELECT fe.day, ${which === "page" ? "fe.pathname" : "fe.name"} AS value, fe.visit_id, min(fe.visitor_id) AS visitor_id, count(*) AS n
+      FROM fe WHERE ${match} GROUP BY 1, 2, 3
+    ), gm AS (SELECT visitor_id FROM g GROUP BY 1 HAVING min(visit_id) <> max(visit_id))
+    SELECT d.day, d.value, (d.single + coalesce(m.multi, 0))::int AS visitors, d.visits, d.pageviews, d.bounces, d.duration_sum, d.events
+    FROM (
+      SELECT g.day, g.value, count(*) FILTER (WHERE gm.visitor_id IS NULL) AS single, count(*)::int AS visits, ${pageviews} AS pageviews,
+        count(*) FILTER (WHERE x.pageviews <= 1 AND x.events = 0)::int AS bounces,
+        coalesce(round(sum(extract(epoch FROM x.ended_at - x.started_at))), 0)::int8 AS duration_sum, ${events} AS events
+      FROM g LEFT JOIN gm ON gm.visitor_id = g.visitor_id ${visits}
+      GROUP BY 1, 2
+    ) d LEFT JOIN (
+      SELECT day, value, count(*) AS multi FROM (SELECT DISTINCT g.day, g.value, g.visitor_id FROM g JOIN gm ON gm.visitor_id = g.visitor_id) y GROUP BY 1, 2
+    ) m USING (day, value))`;
+}
+
+/** daily_stats-shaped rows of one kind over the fv/fe CTEs of rawSourceCtes(scope). */
+export function rawDailyRows(scope: RawScope, kind: Kind): string {
+  if (kind === "total") return visitRows([["v.day", "day"]], "true", ", ''::text AS value");
+  if (kind === "page" || kind === "event") return eventRows(scope, kind);
+  const column = VISIT_COLUMN[kind];
+  if (!column) throw new Error(`unknown dimension ${String(kind)}`);
+  return visitRows([["v.day", "day"], [`v.${column}`, "value"]], `v.${column} <> ''`);
+}
+
+/** hourly_stats-shaped rows (UTC hour of the visit's start) over the fv CTE. */
+export function rawHourlyRows(): string {
+  return visitRows([["date_trunc('hour', v.started_at, 'UTC')", "hour"]]);
+}

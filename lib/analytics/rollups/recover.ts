@@ -1,0 +1,20 @@
+import { getPool } from "@/lib/db/pool";
+import { markDirty } from "./dirty-days";
+
+// Dirty marks live in memory, so a crash between a flush and the next refresh would leave
+// those days stale. At boot, mark the recent UTC days of every site that had visits then
+// (one index probe per site, not a scan of visits).
+
+export async function markRecentDaysDirty(days = 2, now = new Date()): Promise<number> {
+  const { rows } = await getPool().query<{ id: string; timezone: string; day: string }>(
+    `SELECT s.id, s.timezone, to_char(d, 'YYYY-MM-DD') AS day
+     FROM sites s
+     CROSS JOIN generate_series(date_trunc('day', $1::timestamptz, 'UTC') - make_interval(days => $2 - 1),
+                                date_trunc('day', $1::timestamptz, 'UTC'), interval '1 day') d
+     WHERE EXISTS (SELECT 1 FROM visits v WHERE v.site_id = s.id
+                   AND v.started_at >= date_trunc('day', $1::timestamptz, 'UTC') - make_interval(days => $2 - 1))`,
+    [now.toISOString(), days],
+  );
+  markDirty(rows.map((r) => ({ siteId: r.id, timezone: r.timezone, day: r.day })));
+  return rows.length;
+}

@@ -1,0 +1,58 @@
+import { isIsoDate } from "@/lib/analytics/query/dates";
+import { getPool } from "@/lib/db/pool";
+import { KINDS, rawDailyRows, rawSourceCtes, type RawScope } from "./aggregate-sql";
+import { addToGrains, COLUMNS, DELETE_EMPTY_GRAINS, rowDelta } from "./grain-sql";
+import { DAY_DIMENSIONS, monthStart, weekStart } from "./grains";
+import { inTransaction, lockSiteDay, lockSiteGrains } from "./site-day-lock";
+
+// Recomputes daily_stats for local days of one site, one transaction per site-day. One
+// statement reads the day's visits and events once, groups them 16 ways, writes only the
+// rows that changed, deletes the values that vanished, and adds the difference to the
+// week and month rows — so refreshing today every few seconds writes little.
+
+const SCOPE: RawScope = { site: "$1::text", timezone: "$2::text", from: "$3::date", to: "$3::date", conditions: [] };
+const CHANGED = `(${COLUMNS.split(", ").map((c) => `daily_stats.${c}`).join(", ")}) IS DISTINCT FROM (${COLUMNS.split(", ").map((c) => `excluded.${c}`).join(", ")})`;
+
+const REFRESH_DAY = `WITH ${rawSourceCtes(SCOPE)},
+computed AS MATERIALIZED (
+  ${KINDS.map((kind) => `SELECT '${kind}'::text AS dimension, value, ${COLUMNS} FROM (${rawDailyRows(SCOPE, kind)}) r_${kind}`).join("\n  UNION ALL ")}
+), old AS MATERIALIZED (
+  SELECT dimension, value, ${COLUMNS} FROM daily_stats WHERE site_id = $1 AND dimension = ANY($6::text[]) AND day = $3::date
+), written AS (
+  INSERT INTO daily_stats (site_id, day, dimension, value, ${COLUMNS})
+  SELECT $1::text, $3::date, dimension, value, ${COLUMNS} FROM computed
+  ON CONFLICT (site_id, dimension, day, value) DO UPDATE SET ${COLUMNS.split(", ").map((c) => `${c} = excluded.${c}`).join(", ")}
+  WHERE ${CHANGED}
+), gone AS (
+  DELETE FROM daily_stats d USING old o
+  WHERE d.site_id = $1 AND d.dimension = o.dimension AND d.day = $3::date AND d.value = o.value
+    AND NOT EXISTS (SELECT 1 FROM computed c WHERE c.dimension = o.dimension AND c.value = o.value)
+), grains AS (
+  ${addToGrains(rowDelta("computed", "old"), { site: "$1::text", week: "$4::date", month: "$5::date" })}
+)
+SELECT dimension, to_char(day, 'YYYY-MM-DD') AS day, value FROM grains WHERE visitors <= 0`;
+
+export async function refreshDailyRollups(siteId: string, timezone: string, localDays: string[]): Promise<void> {
+  const days = [...new Set(localDays)].sort();
+  const bad = days.find((d) => !isIsoDate(d));
+  if (bad) throw new Error(`refreshDailyRollups: not a date: ${bad}`);
+  if (days.length === 0) return;
+  const client = await getPool().connect();
+  try {
+    for (const day of days) {
+      await inTransaction(client, async () => {
+        await lockSiteDay(client, "daily", siteId, day);
+        await lockSiteGrains(client, siteId);
+        const empty = await client.query<{ dimension: string; day: string; value: string }>(REFRESH_DAY, [
+          siteId, timezone, day, weekStart(day), monthStart(day), DAY_DIMENSIONS,
+        ]);
+        if (empty.rows.length > 0) {
+          const rows = empty.rows;
+          await client.query(DELETE_EMPTY_GRAINS, [siteId, rows.map((r) => r.dimension), rows.map((r) => r.day), rows.map((r) => r.value)]);
+        }
+      });
+    }
+  } finally {
+    client.release();
+  }
+}

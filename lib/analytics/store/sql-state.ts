@@ -1,0 +1,14 @@
+import pg from "pg";
+
+// The SQLSTATE of an error that Postgres itself reported, or null for everything else
+// (a refused or broken connection, a timeout): the flusher retries the latter as they are.
+export function sqlState(error: unknown): string | null {
+  return error instanceof pg.DatabaseError && typeof error.code === "string" ? error.code : null;
+}
+
+/** For logs: the SQLSTATE and the message with quoted values elided, since Postgres quotes offending input there. */
+export function describeDbError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = sqlState(error);
+  return `${code === null ? "" : `${code} `}${message.replace(/"[^"]*"/g, '"…"')}`;
+}

@@ -1,0 +1,73 @@
+import { getPool } from "@/lib/db/pool";
+import { encodeBatch } from "./encode-batch";
+import type { Batch } from "./event-buffer";
+import { describeDbError, sqlState } from "./sql-state";
+import type { FlushKey } from "./types";
+import { writeBatch } from "./write-batch";
+
+// Writes a batch and copes with the two ways a batch can be refused for good, so that
+// one bad row can never block ingestion forever:
+// - a site deleted after its events were accepted (foreign-key violation): its events
+//   are dropped and the rest is written;
+// - a row Postgres cannot hold (a data or constraint error): the batch is split in
+//   halves until the offending row is alone, and that row is dropped.
+// Anything else (Postgres down, connection lost) leaves the unwritten part as `leftover`
+// for the flusher to retry later.
+
+export type WriteOutcome = { stored: number; discarded: number; keys: FlushKey[]; leftover: Batch | null; error: unknown };
+
+const FOREIGN_KEY_VIOLATION = "23503";
+// Class 21 (cardinality), 22 (data exception), 23 (integrity constraint).
+const REFUSED_ROWS = /^2[123]/;
+
+export async function writeWithRecovery(batch: Batch): Promise<WriteOutcome> {
+  const encoded = encodeBatch(batch);
+  try {
+    await writeBatch(encoded);
+    return { stored: batch.events.length, discarded: 0, keys: encoded.keys, leftover: null, error: null };
+  } catch (error) {
+    const state = sqlState(error);
+    if (state === FOREIGN_KEY_VIOLATION) return writeWithoutDeletedSites(batch, error);
+    if (state !== null && REFUSED_ROWS.test(state)) return bisect(batch, error);
+    return { stored: 0, discarded: 0, keys: [], leftover: batch, error };
+  }
+}
+
+async function writeWithoutDeletedSites(batch: Batch, error: unknown): Promise<WriteOutcome> {
+  const ids = [...new Set([...batch.events, ...batch.visits].map((row) => row.site.siteId))];
+  let alive: Set<string>;
+  try {
+    const { rows } = await getPool().query<{ id: string }>("SELECT id FROM sites WHERE id = ANY($1::text[])", [ids]);
+    alive = new Set(rows.map((row) => row.id));
+  } catch (lookupError) {
+    return { stored: 0, discarded: 0, keys: [], leftover: batch, error: lookupError };
+  }
+  if (alive.size === ids.length) return bisect(batch, error); // not a deleted site after all
+  const kept: Batch = {
+    events: batch.events.filter((e) => alive.has(e.site.siteId)),
+    visits: batch.visits.filter((v) => alive.has(v.site.siteId)),
+  };
+  const discarded = batch.events.length - kept.events.length;
+  console.warn(`[ingest] dropped ${discarded} events of ${ids.length - alive.size} deleted site(s)`);
+  const rest = await writeWithRecovery(kept);
+  return { ...rest, discarded: rest.discarded + discarded };
+}
+
+async function bisect(batch: Batch, error: unknown): Promise<WriteOutcome> {
+  const rows = batch.events.length + batch.visits.length;
+  if (rows <= 1) {
+    console.error(`[ingest] Postgres refused one ${batch.events.length === 1 ? "event" : "visit"}; dropped it: ${describeDbError(error)}`);
+    return { stored: 0, discarded: batch.events.length, keys: [], leftover: null, error: null };
+  }
+  const e = Math.ceil(batch.events.length / 2);
+  const v = Math.ceil(batch.visits.length / 2);
+  const first: Batch = { events: batch.events.slice(0, e), visits: batch.visits.slice(0, v) };
+  const second: Batch = { events: batch.events.slice(e), visits: batch.visits.slice(v) };
+  const a = await writeWithRecovery(first);
+  if (a.leftover !== null) {
+    const leftover = { events: a.leftover.events.concat(second.events), visits: a.leftover.visits.concat(second.visits) };
+    return { ...a, leftover };
+  }
+  const b = await writeWithRecovery(second);
+  return { stored: a.stored + b.stored, discarded: a.discarded + b.discarded, keys: a.keys.concat(b.keys), leftover: b.leftover, error: b.error };
+}

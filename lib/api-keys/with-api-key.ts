@@ -1,0 +1,38 @@
+import { rateLimit } from "@/lib/security/rate-limit";
+import { ApiError, errorResponse } from "./api-error";
+import { authenticateApiKey } from "./authenticate-api-key";
+
+// Every Stats API route goes through this: Bearer key → owner (401 otherwise), per-key rate
+// limit (429 with Retry-After), then the handler; ApiError becomes its JSON answer, any
+// other throw a 500 that says nothing about the cause.
+
+export const API_RATE_LIMIT = { limit: 600, windowMs: 60 * 60 * 1000 };
+
+export type ApiKeyContext = { request: Request; url: URL; userId: string; keyId: string };
+
+export function withApiKey(handler: (ctx: ApiKeyContext) => Promise<Response>): (request: Request) => Promise<Response> {
+  return async (request) => {
+    try {
+      const key = bearerToken(request.headers.get("authorization"));
+      if (!key) throw new ApiError(401, "unauthorized", "Send your API key as “Authorization: Bearer ms_…”.", { "WWW-Authenticate": "Bearer" });
+      const identity = await authenticateApiKey(key);
+      if (!identity) throw new ApiError(401, "unauthorized", "This API key is not valid or has been revoked.", { "WWW-Authenticate": "Bearer" });
+      const limited = rateLimit(`stats-api:${identity.keyId}`, API_RATE_LIMIT.limit, API_RATE_LIMIT.windowMs);
+      if (!limited.ok) {
+        throw new ApiError(429, "rate_limited", `Too many requests: ${API_RATE_LIMIT.limit} per hour per key. Try again in ${limited.retryAfterSeconds} s.`, {
+          "Retry-After": String(limited.retryAfterSeconds),
+        });
+      }
+      return await handler({ request, url: new URL(request.url), ...identity });
+    } catch (error) {
+      if (error instanceof ApiError) return errorResponse(error);
+      console.error(`stats api: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return errorResponse(new ApiError(500, "internal_error", "Something went wrong on our side. Please try again."));
+    }
+  };
+}
+
+function bearerToken(header: string | null): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? "");
+  return match?.[1] ?? null;
+}

@@ -1,0 +1,45 @@
+import { handleEventRequest } from "@/lib/analytics/ingest/handle-event-request";
+import { drainIngestion, startIngestion } from "@/lib/analytics/ingest/lifecycle";
+import { rotateSalts } from "@/lib/analytics/ingest/salts";
+import { markDirty, markRecentDaysDirty, refreshDirtyRollups } from "@/lib/analytics/rollups";
+import { setFlushListener } from "@/lib/analytics/store/flush-listener";
+import { getEnv } from "@/lib/config/env";
+import { registerFastRoute } from "./http-server";
+
+// The analytics background work of one app instance: the ingestion endpoint, rollup
+// refreshes for the days its writer touched, and the daily salt rotation.
+
+const SALT_ROTATION_MS = 60 * 60 * 1000; // hourly; deleting salts older than 2 days is idempotent
+
+let timers: NodeJS.Timeout[] = [];
+
+export async function startAnalyticsServices(): Promise<void> {
+  setFlushListener((keys) => markDirty(keys));
+  registerFastRoute("/api/event", handleEventRequest);
+  await startIngestion();
+  await markRecentDaysDirty(); // rollups a crash may have left stale
+  await rotateSalts();
+  const rollupMs = getEnv().ROLLUP_INTERVAL_SECONDS * 1000;
+  timers = [
+    setInterval(() => void runQuietly("rollup refresh", refreshDirtyRollups), rollupMs),
+    setInterval(() => void runQuietly("salt rotation", () => rotateSalts()), SALT_ROTATION_MS),
+  ];
+  for (const timer of timers) timer.unref();
+  void runQuietly("rollup refresh", refreshDirtyRollups);
+}
+
+/** Writes every accepted event, then brings the rollups up to date. */
+export async function stopAnalyticsServices(): Promise<void> {
+  for (const timer of timers) clearInterval(timer);
+  timers = [];
+  await drainIngestion();
+  await runQuietly("final rollup refresh", refreshDirtyRollups);
+}
+
+async function runQuietly(what: string, task: () => Promise<unknown>): Promise<void> {
+  try {
+    await task();
+  } catch (error) {
+    console.error(`${what} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

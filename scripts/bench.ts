@@ -1,0 +1,132 @@
+// npm run bench — ingestion, dashboard and tracker figures in one run (not part of npm test).
+// Starts its own embedded Postgres (fresh, under .data/bench, port 54490) and the production
+// server on port 3400 as a child process, measures, prints a report with the targets of
+// issue 3, writes bench/results-<timestamp>.json and bench/latest.json, and stops everything
+// it started — also on Ctrl-C. See docs/benchmark.md.
+import { randomBytes } from "node:crypto";
+import { cpus, loadavg, totalmem } from "node:os";
+import { createAuthAdapter } from "@/lib/auth/adapter";
+import { sessionCookieName } from "@/lib/auth/session-cookie";
+import { closePool } from "@/lib/db/pool";
+import { prisma } from "@/lib/db/prisma";
+import { ensureSiteWithOwner } from "./seed/site-owner";
+import { cleanupAll, cleanupOnSignals, onCleanup } from "./bench/cleanup";
+import { benchDashboard, type DashboardResult } from "./bench/dashboard";
+import { startBenchDatabase } from "./bench/database";
+import { closeHttpAgent } from "./bench/http-timing";
+import { benchIngestion, type IngestionResult } from "./bench/ingestion";
+import { assertPortFree } from "./bench/ports";
+import { formatPanelTable, formatSummary, isFailed, summarise, type Outcome } from "./bench/report";
+import { writeResults } from "./bench/results-file";
+import { startServer, type RunningServer } from "./bench/server";
+import { TARGETS } from "./bench/targets";
+import { benchTracker, type TrackerResult } from "./bench/tracker";
+
+const DATA_DIR = ".data/bench";
+const PORT = 3400;
+const PG_PORT = 54490;
+const CONCURRENCY = 50;
+const LOADS = 10;
+// Defaults are the issue's; `--sizes=100k,1M --load-seconds=5` makes a quick trial run.
+const LOAD_SECONDS = Number(option("load-seconds") ?? 20);
+const SIZES = (option("sizes") ?? "1M,10M").split(",").map((label) => ({ label, pageviews: parseCount(label) }));
+const OWNER = "bench@ministat.local";
+const TIMEZONE = "Europe/Berlin";
+
+// The server child and this process must agree on these (cookie name, app URL, secrets).
+Object.assign(process.env, { DATA_DIR, PORT: String(PORT), EMBEDDED_PG_PORT: String(PG_PORT), TRUSTED_PROXY_HOPS: "1", NEXT_TELEMETRY_DISABLED: "1" });
+
+function option(name: string): string | undefined {
+  return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+}
+
+function parseCount(label: string): number {
+  const match = /^(\d+(?:\.\d+)?)([kM]?)$/.exec(label);
+  if (!match) throw new Error(`--sizes: "${label}" is not a count like 100k or 10M`);
+  return Math.round(Number(match[1]) * (match[2] === "M" ? 1e6 : match[2] === "k" ? 1e3 : 1));
+}
+
+const log = (line: string) => console.log(line);
+const section = (title: string) => log(`\n━━ ${title} ${"━".repeat(Math.max(0, 70 - title.length))}`);
+const failure = (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) });
+
+cleanupOnSignals(log);
+const startedAt = new Date();
+const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100) };
+log(`MiniStat benchmark — ${startedAt.toISOString()}`);
+log(`${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}; load average ${machine.loadAverageAtStart.join(" ")} (app, Postgres and load generator share these cores)`);
+
+let tracker: Outcome<TrackerResult> = { error: "not run" };
+let ingestion: Outcome<IngestionResult> = { error: "not run" };
+const dashboards: Array<Outcome<DashboardResult> & { label: string }> = SIZES.map((s) => ({ label: s.label, error: "not run" }));
+
+try {
+  section("(c) Tracker");
+  tracker = await benchTracker().catch(failure);
+  if (!isFailed(tracker)) for (const t of tracker) log(`  ${t.name}: ${t.gzipBytes} B gzipped (${t.bytes} B raw)`);
+
+  section("Starting Postgres and the production server");
+  await assertPortFree(PORT);
+  await assertPortFree(PG_PORT);
+  const db = await startBenchDatabase({ dataDir: DATA_DIR, port: PG_PORT, log: (line) => log(`  ${line}`) });
+  onCleanup("Postgres", db.stop);
+  onCleanup("database pool", async () => {
+    await closePool();
+    await prisma.$disconnect();
+  });
+  log(`  Postgres (embedded, fresh) on 127.0.0.1:${PG_PORT}, data in ${DATA_DIR}/pg`);
+  let server: RunningServer | null = null;
+  try {
+    server = await startServer({ port: PORT, env: { ...process.env, DATABASE_URL: db.url }, log });
+    onCleanup("server", server.stop);
+    log(`  server ready at ${server.url} (pid ${server.pid})`);
+  } catch (error) {
+    log(`  ✗ the server did not start: ${failure(error).error}`);
+  }
+
+  const owner = await ensureSiteWithOwner({ email: OWNER, domain: "load.bench.ministat.local", timezone: TIMEZONE });
+
+  section(`(a) Ingestion — POST /api/event, concurrency ${CONCURRENCY}, ${LOAD_SECONDS} s`);
+  if (!server) ingestion = { error: "the server did not start" };
+  else {
+    ingestion = await benchIngestion({ url: server.url, siteId: owner.site.id, domain: owner.site.domain, concurrency: CONCURRENCY, durationSeconds: LOAD_SECONDS, log }).catch(failure);
+    if (!isFailed(ingestion)) {
+      const i = ingestion;
+      log(`  ${i.eventsPerSecond.toLocaleString("en-US")} events/s stored-type 202s (${i.requestsPerSecond.toLocaleString("en-US")} requests/s); latency p50 ${i.latencyMs.p50} ms, p90 ${i.latencyMs.p90} ms, p99 ${i.latencyMs.p99} ms, max ${i.latencyMs.max} ms`);
+      log(`  per second: ${i.perSecond.join(" ")}`);
+      log(`  statuses ${JSON.stringify(i.statuses)}; crawler requests ${i.crawlerRequests}; accepted ${i.expectedStored} vs stored ${i.stored} after ${i.drainMs} ms of drain`);
+    }
+  }
+  if (isFailed(ingestion)) log(`  ✗ ${ingestion.error}`);
+
+  const sessionToken = randomBytes(32).toString("hex");
+  await createAuthAdapter().createSession?.({ sessionToken, userId: owner.userId, expires: new Date(Date.now() + 86_400_000) });
+  const cookie = `${sessionCookieName()}=${sessionToken}`;
+
+  for (const [i, size] of SIZES.entries()) {
+    section(`(b) Dashboard — ${size.label} pageviews over 30 days`);
+    const { site } = await ensureSiteWithOwner({ email: OWNER, domain: `${size.label.toLowerCase()}.bench.ministat.local`, timezone: TIMEZONE });
+    const result = await benchDashboard({ label: size.label, pageviews: size.pageviews, databaseUrl: db.url, site, server: server ? { url: server.url, cookie } : null, loads: LOADS, log }).catch(failure);
+    dashboards[i] = { ...result, label: size.label };
+    if (isFailed(result)) log(`  ✗ ${result.error}`);
+  }
+} catch (error) {
+  log(`\n✗ The benchmark stopped early: ${failure(error).error}`);
+  process.exitCode = 1;
+} finally {
+  section("Stopping");
+  closeHttpAgent();
+  await cleanupAll(log);
+}
+
+section("Per-query time from getDashboardData (ms to answer, p50 of 10; all queries run in parallel)");
+const measured = dashboards.filter((d): d is DashboardResult & { label: string } => !isFailed(d));
+log(formatPanelTable(measured) || "  (no dashboard measured)");
+
+section("Summary");
+const summary = summarise(ingestion, dashboards, tracker);
+log(formatSummary(summary));
+const finishedAt = new Date();
+const files = await writeResults({ version: 1, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000), machine, targets: TARGETS, summary, tracker, ingestion, dashboards });
+log(`\nResults: ${files.join(", ")} — ${Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000)} s in all.`);
+process.exit(process.exitCode ?? 0);

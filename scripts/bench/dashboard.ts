@@ -1,0 +1,75 @@
+import { describeProgress } from "../seed/progress";
+import { seedSiteTraffic, type SeedProgress, type SeedResult } from "../seed/seed-site";
+import { timePanels, type PanelTimings } from "./panel-timings";
+import { timeView, type ViewTiming } from "./page-loads";
+
+// (b) Dashboard: one site filled with a month of generated traffic (1M or 10M pageviews),
+// then the signed-in dashboard page timed over HTTP — unfiltered and with two filters —
+// plus the realtime poll, and each panel's query time from getDashboardData.
+
+export const VIEWS = [
+  { view: "unfiltered", search: "period=30d" },
+  { view: "country=DE", search: "period=30d&country=DE" },
+  { view: "page=/pricing", search: "period=30d&page=%2Fpricing" },
+] as const;
+
+export type DashboardResult = {
+  label: string;
+  domain: string;
+  seed: SeedResult;
+  /** Page loads over HTTP; null when the server was not available. */
+  pages: ViewTiming[] | null;
+  realtime: ViewTiming | null;
+  /** p50 of each filtered view divided by the unfiltered p50. */
+  filteredRatio: Record<string, number> | null;
+  panels: Record<string, PanelTimings>;
+};
+
+type Options = {
+  label: string;
+  pageviews: number;
+  databaseUrl: string;
+  site: { id: string; domain: string; timezone: string };
+  server: { url: string; cookie: string } | null;
+  loads: number;
+  log: (line: string) => void;
+};
+
+export async function benchDashboard(options: Options): Promise<DashboardResult> {
+  const { site, log } = options;
+  log(`  generating ${options.pageviews.toLocaleString("en-US")} pageviews over 30 days into ${site.domain} …`);
+  const seed = await seedSiteTraffic({ databaseUrl: options.databaseUrl, site, days: 30, pageviews: options.pageviews, onProgress: progressPrinter(log) });
+  log(
+    `  seeded ${seed.events.toLocaleString("en-US")} events (${seed.visits.toLocaleString("en-US")} visits) in ${(seed.writeMs / 1000).toFixed(1)} s ` +
+      `= ${seed.eventsPerSecond.toLocaleString("en-US")} events/s; VACUUM ANALYZE ${(seed.analyzeMs / 1000).toFixed(1)} s; rollups ${(seed.rollupMs / 1000).toFixed(1)} s`,
+  );
+
+  let pages: ViewTiming[] | null = null;
+  let realtime: ViewTiming | null = null;
+  let filteredRatio: Record<string, number> | null = null;
+  if (options.server) {
+    const { url, cookie } = options.server;
+    const base = `/sites/${encodeURIComponent(site.domain)}`;
+    const isDashboard = (body: string) => body.includes(site.domain);
+    pages = [];
+    for (const { view, search } of VIEWS) {
+      const timing = await timeView(url, view, `${base}?${search}`, cookie, options.loads, isDashboard);
+      log(`  GET ${timing.path}: p50 ${timing.p50Ms} ms, max ${timing.maxMs} ms (first load ${timing.firstMs} ms) ${JSON.stringify(timing.statuses)}`);
+      pages.push(timing);
+    }
+    realtime = await timeView(url, "realtime", `${base}/realtime`, cookie, options.loads, (body) => body.includes("visitors"));
+    const unfiltered = pages[0]?.p50Ms ?? Number.NaN;
+    filteredRatio = Object.fromEntries(pages.slice(1).map((p) => [p.view, Math.round((p.p50Ms / unfiltered) * 100) / 100]));
+  }
+
+  const panels: Record<string, PanelTimings> = {};
+  for (const { view, search } of VIEWS) panels[view] = await timePanels(site, search, options.loads);
+  return { label: options.label, domain: site.domain, seed, pages, realtime, filteredRatio, panels };
+}
+
+function progressPrinter(log: (line: string) => void): (p: SeedProgress) => void {
+  return (p) => {
+    const line = describeProgress(p);
+    if (line && !("done" in p && p.done)) log(`    ${line}`);
+  };
+}

@@ -1,0 +1,89 @@
+import { formatPost, RawHttpConnection } from "./raw-http";
+import { max, quantile, round1 } from "./stats";
+import { TrafficPool, type LoadRequest } from "./traffic-pool";
+
+// The ingestion load generator, run as its own process (forked by scripts/bench/ingestion.ts)
+// so that it does not share an event loop with the server or the benchmark. `concurrency`
+// loops each keep one request in flight on a keep-alive connection for the whole run:
+// a warm-up (counted for stored events, not for the figures), then the measured window.
+// Requests go out through raw-http.ts, so the generator takes little of the shared CPU.
+
+export type LoadConfig = { url: string; domain: string; concurrency: number; warmupSeconds: number; durationSeconds: number; seed: number };
+
+export type LoadResult = {
+  durationSeconds: number;
+  /** Requests completed in the measured window, and per second. */
+  requests: number;
+  requestsPerSecond: number;
+  /** 202 answers to storable (non-crawler) events in the measured window, per second. */
+  eventsPerSecond: number;
+  latencyMs: { p50: number; p90: number; p99: number; max: number };
+  /** Completed requests in each second of the measured window. */
+  perSecond: number[];
+  /** Status codes of the whole run (warm-up included); 0 = no answer (connection error). */
+  statuses: Record<string, number>;
+  /** 202 answers to storable events over the whole run: the rows Postgres must end up with. */
+  expectedStored: number;
+  crawlerRequests: number;
+};
+
+export async function runLoad(config: LoadConfig): Promise<LoadResult> {
+  const target = new URL("/api/event", config.url);
+  const pool = new TrafficPool(config.domain, config.seed);
+  const latencies = new Float64Array(5_000_000);
+  let measured = 0;
+  let acceptedInWindow = 0;
+  const statuses: Record<string, number> = {};
+  const perSecond = new Array<number>(config.durationSeconds).fill(0);
+  let expectedStored = 0;
+  let crawlerRequests = 0;
+
+  const windowStart = performance.now() + config.warmupSeconds * 1000;
+  const end = windowStart + config.durationSeconds * 1000;
+
+  const loop = async () => {
+    const connection = new RawHttpConnection(target.hostname, Number(target.port));
+    while (performance.now() < end) {
+      const request = pool.next();
+      const raw = formatPost(target.host, target.pathname, { "Content-Type": "text/plain", "User-Agent": request.userAgent, "X-Forwarded-For": request.ip }, request.body);
+      const started = performance.now();
+      const status = await connection.request(raw);
+      const finished = performance.now();
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      if (!request.storable) crawlerRequests++;
+      else if (status === 202) expectedStored++;
+      if (started >= windowStart && finished <= end) {
+        if (measured < latencies.length) latencies[measured] = finished - started;
+        measured++;
+        if (status === 202 && request.storable) acceptedInWindow++;
+        const second = Math.floor((finished - windowStart) / 1000);
+        perSecond[second] = (perSecond[second] ?? 0) + 1;
+      }
+    }
+    connection.close();
+  };
+  await Promise.all(Array.from({ length: config.concurrency }, loop));
+
+  const sample = latencies.subarray(0, Math.min(measured, latencies.length));
+  return {
+    durationSeconds: config.durationSeconds,
+    requests: measured,
+    requestsPerSecond: Math.round(measured / config.durationSeconds),
+    eventsPerSecond: Math.round(acceptedInWindow / config.durationSeconds),
+    latencyMs: { p50: round1(quantile(sample, 0.5)), p90: round1(quantile(sample, 0.9)), p99: round1(quantile(sample, 0.99)), max: round1(max(sample)) },
+    perSecond,
+    statuses,
+    expectedStored,
+    crawlerRequests,
+  };
+}
+
+// As a child process: one config in over IPC, one result out.
+if (process.send !== undefined && process.argv[1]?.endsWith("load-generator.ts")) {
+  process.once("message", (message: LoadConfig) => {
+    runLoad(message).then(
+      (result) => process.send?.({ ok: true, result }, () => process.exit(0)),
+      (error: unknown) => process.send?.({ ok: false, error: String(error) }, () => process.exit(1)),
+    );
+  });
+}

@@ -1,0 +1,74 @@
+import type { DashboardResult } from "./dashboard";
+import type { IngestionResult } from "./ingestion";
+import { atLeast, atMost, below, TARGETS, type Check } from "./targets";
+import type { TrackerResult } from "./tracker";
+
+// The human-readable side of the results: one summary row per figure with its target and
+// ✓/✗, and the per-panel query table. The JSON file holds the same figures and more.
+
+export type Failed = { error: string };
+export type Outcome<T> = T | Failed;
+
+export type SummaryRow = { figure: string; value: string; target: string; ok: boolean | null };
+
+export function isFailed<T extends object>(outcome: Outcome<T>): outcome is Failed {
+  return "error" in outcome;
+}
+
+const n = (v: number) => v.toLocaleString("en-US");
+const row = (figure: string, value: string, check: Check | null): SummaryRow => ({ figure, value, target: check?.target ?? "", ok: check?.ok ?? null });
+const failed = (figure: string, error: string): SummaryRow => ({ figure, value: `not measured: ${error.split("\n")[0] ?? error}`, target: "", ok: false });
+
+export function summarise(ingestion: Outcome<IngestionResult>, dashboards: Array<Outcome<DashboardResult> & { label: string }>, tracker: Outcome<TrackerResult>): SummaryRow[] {
+  const rows: SummaryRow[] = [];
+  if (isFailed(ingestion)) rows.push(failed("Ingestion", ingestion.error));
+  else {
+    rows.push(row(`Ingestion, sustained (c=${ingestion.concurrency}, ${ingestion.durationSeconds} s)`, `${n(ingestion.eventsPerSecond)} events/s`, atLeast(ingestion.eventsPerSecond, TARGETS.ingestEventsPerSecond, " events/s")));
+    rows.push(row("Ingestion latency p50", `${ingestion.latencyMs.p50} ms`, null));
+    rows.push(row("Ingestion latency p99", `${ingestion.latencyMs.p99} ms`, below(ingestion.latencyMs.p99, TARGETS.ingestP99Ms, " ms")));
+    rows.push(row("Accepted (202) vs stored", `${n(ingestion.expectedStored)} vs ${n(ingestion.stored)}`, { target: "equal", ok: ingestion.lost === 0 }));
+  }
+  for (const d of dashboards) {
+    if (isFailed(d)) {
+      rows.push(failed(`Dashboard ${d.label}`, d.error));
+      continue;
+    }
+    rows.push(row(`Seed ${d.label}: write speed`, `${n(d.seed.eventsPerSecond)} events/s (${(d.seed.writeMs / 1000).toFixed(1)} s)`, atLeast(d.seed.eventsPerSecond, TARGETS.seedEventsPerSecond, " events/s")));
+    rows.push(row(`Seed ${d.label}: total incl. rollups`, `${(d.seed.totalMs / 1000).toFixed(1)} s`, null));
+    // The issue sets targets for 1M and 10M pageviews; other sizes (trial runs) get none.
+    const target = d.label === "10M" ? TARGETS.dashboard10mP50Ms : d.label === "1M" ? TARGETS.dashboard1mP50Ms : null;
+    if (!d.pages) rows.push(failed(`Dashboard ${d.label} page loads`, "no server"));
+    for (const page of d.pages ?? []) {
+      const ratio = d.filteredRatio?.[page.view];
+      if (ratio === undefined) {
+        rows.push(row(`Dashboard ${d.label}, ${page.view}: p50 / max`, `${page.p50Ms} / ${page.maxMs} ms`, target === null ? null : below(page.p50Ms, target, " ms")));
+      } else {
+        rows.push(row(`Dashboard ${d.label}, ${page.view}: p50 / max`, `${page.p50Ms} / ${page.maxMs} ms (${ratio}×)`, atMost(ratio, TARGETS.filteredVsUnfiltered, "× unfiltered")));
+      }
+    }
+    if (d.realtime) rows.push(row(`Dashboard ${d.label}, realtime poll: p50 / max`, `${d.realtime.p50Ms} / ${d.realtime.maxMs} ms`, null));
+  }
+  if (isFailed(tracker)) rows.push(failed("Tracker", tracker.error));
+  else for (const t of tracker) rows.push(row(`Tracker ${t.name} gzipped`, `${n(t.gzipBytes)} B (${n(t.bytes)} B raw)`, below(t.gzipBytes, t.targetGzipBytes, " B")));
+  return rows;
+}
+
+export function formatSummary(rows: SummaryRow[]): string {
+  const w1 = Math.max(...rows.map((r) => r.figure.length));
+  const w2 = Math.max(...rows.map((r) => r.value.length));
+  return rows
+    .map((r) => `  ${r.ok === null ? " " : r.ok ? "✓" : "✗"} ${r.figure.padEnd(w1)}  ${r.value.padEnd(w2)}  ${r.target ? `target ${r.target}` : ""}`.trimEnd())
+    .join("\n");
+}
+
+/** Rows: panels; columns: each data size × view. */
+export function formatPanelTable(dashboards: DashboardResult[]): string {
+  const columns = dashboards.flatMap((d) => Object.keys(d.panels).map((view) => ({ title: `${d.label} ${view === "unfiltered" ? "all" : view}`, timings: d.panels[view] ?? {} })));
+  if (columns.length === 0) return "";
+  const keys = [...new Set(columns.flatMap((c) => Object.keys(c.timings)))].sort((a, b) => (a === "total" ? 1 : b === "total" ? -1 : a.localeCompare(b)));
+  const w = Math.max(...keys.map((k) => k.length), 5);
+  const widths = columns.map((c) => Math.max(c.title.length, 7));
+  const header = `  ${"query".padEnd(w)}  ${columns.map((c, i) => c.title.padStart(widths[i] ?? 7)).join("  ")}`;
+  const lines = keys.map((k) => `  ${k.padEnd(w)}  ${columns.map((c, i) => (c.timings[k] === undefined ? "–" : String(c.timings[k])).padStart(widths[i] ?? 7)).join("  ")}`);
+  return [header, `  ${"-".repeat(header.length - 2)}`, ...lines].join("\n");
+}

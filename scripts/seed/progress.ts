@@ -1,0 +1,12 @@
+import type { SeedProgress } from "./seed-site";
+
+// One line per progress report of seedSiteTraffic, for the demo seed and the benchmark.
+export function describeProgress(p: SeedProgress): string | null {
+  if (p.phase === "write") {
+    const rate = p.elapsedMs > 0 ? Math.round(p.events / (p.elapsedMs / 1000)) : 0;
+    const percent = Math.min(100, Math.round((p.events / p.target) * 100));
+    return `… ${p.events.toLocaleString("en-US")} events written (~${percent}%, ${rate.toLocaleString("en-US")}/s)`;
+  }
+  const what = { clear: "removing the site's previous data", analyze: "VACUUM ANALYZE of visits and events", rollups: "rebuilding the daily and hourly rollups" }[p.phase];
+  return p.done ? `… ${what}: ${(p.ms / 1000).toFixed(1)} s` : `… ${what}`;
+}

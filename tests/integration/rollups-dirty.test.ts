@@ -1,0 +1,66 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { insertVisit } from "@/lib/analytics/query/dev/fixtures";
+import { createSyntheticSite } from "@/lib/analytics/query/dev/synthetic-traffic";
+import { markDirty, markRecentDaysDirty, pendingSiteDays, refreshDirtyRollups } from "@/lib/analytics/rollups";
+import { closePool, getPool } from "@/lib/db/pool";
+
+// The dirty-day tracker between the ingestion writer and the rollups.
+
+afterAll(() => closePool());
+
+const totals = async (siteId: string) =>
+  (
+    await getPool().query<{ day: string; visits: number }>(
+      "SELECT to_char(day, 'YYYY-MM-DD') AS day, visits FROM daily_stats WHERE site_id = $1 AND dimension = 'total' ORDER BY day",
+      [siteId],
+    )
+  ).rows;
+
+describe("dirty days", () => {
+  it("maps a UTC day to the site's local days and refreshes each once", async () => {
+    const { siteId } = await createSyntheticSite(getPool(), { domain: "dirty-ny.example", timezone: "America/New_York" });
+    await insertVisit(getPool(), siteId, { id: 1, visitor: 1, pages: [{ path: "/", at: "2026-07-10T02:00:00Z" }] });
+    await insertVisit(getPool(), siteId, { id: 2, visitor: 2, pages: [{ path: "/", at: "2026-07-10T15:00:00Z" }] });
+    const key = { siteId, timezone: "America/New_York", day: "2026-07-10" };
+    markDirty([key, key, key]);
+    expect(pendingSiteDays()).toBe(2); // 2026-07-09 and 2026-07-10 in New York
+    const [first, second] = await Promise.all([refreshDirtyRollups(), refreshDirtyRollups()]);
+    expect(first).toBe(second); // overlapping calls share one run
+    expect(first?.siteDays).toBe(2);
+    expect(pendingSiteDays()).toBe(0);
+    expect(await totals(siteId)).toEqual([
+      { day: "2026-07-09", visits: 1 },
+      { day: "2026-07-10", visits: 1 },
+    ]);
+  });
+
+  it("waits a few refresh-lengths before refreshing the same site again", async () => {
+    const { siteId } = await createSyntheticSite(getPool(), { domain: "dirty-backoff.example", timezone: "Etc/UTC" });
+    const key = { siteId, timezone: "Etc/UTC", day: "2026-07-11" };
+    const now = Date.now();
+    markDirty([key]);
+    expect((await refreshDirtyRollups(now)).siteDays).toBe(1);
+    await insertVisit(getPool(), siteId, { id: 1, visitor: 1, pages: [{ path: "/", at: "2026-07-11T10:00:00Z" }] });
+    markDirty([key]);
+    expect((await refreshDirtyRollups(now)).siteDays).toBe(0);
+    expect(pendingSiteDays()).toBe(1);
+    expect((await refreshDirtyRollups(now + 60_000)).siteDays).toBe(1);
+    expect(await totals(siteId)).toEqual([{ day: "2026-07-11", visits: 1 }]);
+  });
+
+  it("after a restart, marks the recent days of sites that had visits", async () => {
+    const { siteId } = await createSyntheticSite(getPool(), { domain: "dirty-recent.example", timezone: "Etc/UTC" });
+    const { siteId: quiet } = await createSyntheticSite(getPool(), { domain: "dirty-quiet.example", timezone: "Etc/UTC" });
+    await insertVisit(getPool(), quiet, { id: 1, visitor: 1, pages: [{ path: "/", at: "2026-06-01T10:00:00Z" }] });
+    await insertVisit(getPool(), siteId, { id: 1, visitor: 1, pages: [{ path: "/", at: "2026-07-20T23:00:00Z" }] });
+    await insertVisit(getPool(), siteId, { id: 2, visitor: 2, pages: [{ path: "/", at: "2026-07-21T08:00:00Z" }] });
+    const marked = await markRecentDaysDirty(2, new Date("2026-07-21T12:00:00Z"));
+    expect(marked).toBeGreaterThanOrEqual(2);
+    await refreshDirtyRollups(Date.now() + 3_600_000);
+    expect(await totals(siteId)).toEqual([
+      { day: "2026-07-20", visits: 1 },
+      { day: "2026-07-21", visits: 1 },
+    ]);
+    expect(await totals(quiet)).toEqual([]);
+  });
+});
