@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import { getEnv } from "@/lib/config/env";
+import { isServerShutdown } from "@/lib/db/pool";
 
 // The Postgres-backed job queue (pg-boss). One instance per process, kept on globalThis
 // so that Next's bundle and the server's own modules share it.
@@ -19,7 +20,9 @@ export function getQueue(): Promise<PgBoss> {
 
 async function startBoss(): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: getEnv().DATABASE_URL, max: 4, schema: "pgboss" });
-  boss.on("error", (error: Error) => console.error(`job queue: ${error.message}`));
+  boss.on("error", (error: Error) => {
+    if (!isServerShutdown(error)) console.error(`job queue: ${error.message}`);
+  });
   await boss.start();
   for (const name of Object.values(QUEUES)) {
     if (!(await boss.getQueue(name))) await boss.createQueue(name);

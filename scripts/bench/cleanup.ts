@@ -17,6 +17,13 @@ export function onCleanup(name: string, run: () => Promise<void>): () => void {
   };
 }
 
+let interrupted = false;
+
+/** True after Ctrl-C or SIGTERM. */
+export function wasInterrupted(): boolean {
+  return interrupted;
+}
+
 export function cleanupAll(log: (line: string) => void = console.error): Promise<void> {
   stopping ??= (async () => {
     while (stops.length > 0) {
@@ -36,6 +43,7 @@ export function cleanupAll(log: (line: string) => void = console.error): Promise
 export function cleanupOnSignals(log: (line: string) => void): void {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
+      interrupted = true;
       log(`\n${signal}: stopping everything the benchmark started …`);
       void cleanupAll(log).finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
     });

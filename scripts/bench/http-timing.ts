@@ -8,19 +8,25 @@ export type Timed = { ms: number; status: number; bytes: number; body: string };
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 
-export function timedGet(url: string, cookie: string | null): Promise<Timed> {
+/** Rejects after `timeoutMs` in all (and drops the connection): one stuck page must not stall the run. */
+export function timedGet(url: string, cookie: string | null, timeoutMs = 120_000): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const req = http.get(url, { agent, headers: { accept: "text/html,*/*", ...(cookie ? { cookie } : {}) } }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.once("end", () => {
+        clearTimeout(timer);
         const body = Buffer.concat(chunks);
         resolve({ ms: performance.now() - started, status: res.statusCode ?? 0, bytes: body.length, body: body.toString("utf8") });
       });
       res.once("error", reject);
     });
-    req.once("error", reject);
+    req.once("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    const timer = setTimeout(() => req.destroy(new Error(`no complete answer within ${timeoutMs / 1000} s`)), timeoutMs);
   });
 }
 

@@ -1,22 +1,30 @@
 import { buildStatsQuery, getDashboardData, parseStatsParams } from "@/lib/analytics/query";
 import { listGoals } from "@/lib/sites/goals";
+import { anotherSample, type LoadPlan } from "./budget";
 import { quantile, round1 } from "./stats";
 
 // Each panel's query time as getDashboardData reports it (milliseconds from the start of a
-// full dashboard's queries until that query answered, pool wait included; all run in
-// parallel), p50 over `runs` runs after one warm-up run. Run in the benchmark process
-// against the same database, so the figures are the queries alone, without rendering.
+// full dashboard's queries until that query answered, pool wait included; they run in
+// parallel), p50 over up to `loads` runs after one warm-up run (fewer for a very slow
+// view, see budget.ts). Run in the benchmark process against the same database,
+// so the figures are the queries alone, without rendering.
 
-export type PanelTimings = Record<string, number>;
+export type PanelTimings = { runs: number; p50Ms: Record<string, number> };
 
-export async function timePanels(site: { id: string; timezone: string }, search: string, runs: number): Promise<PanelTimings> {
+export async function timePanels(site: { id: string; timezone: string }, search: string, plan: LoadPlan): Promise<PanelTimings> {
+  const started = performance.now();
   const goals = await listGoals(site.id);
   const query = buildStatsQuery(site, parseStatsParams(new URLSearchParams(search)));
-  await getDashboardData(query, goals);
+  const warmUpStarted = performance.now();
+  const warmUp = await getDashboardData(query, goals);
+  const warmUpMs = performance.now() - warmUpStarted;
   const samples = new Map<string, number[]>();
-  for (let i = 0; i < runs; i++) {
+  let runs = 0;
+  while (anotherSample(runs, started, warmUpMs, plan)) {
     const { timings } = await getDashboardData(query, goals);
     for (const [key, ms] of Object.entries(timings)) samples.set(key, [...(samples.get(key) ?? []), ms]);
+    runs++;
   }
-  return Object.fromEntries([...samples].map(([key, values]) => [key, round1(quantile(values, 0.5))]));
+  if (runs === 0) for (const [key, ms] of Object.entries(warmUp.timings)) samples.set(key, [ms]);
+  return { runs, p50Ms: Object.fromEntries([...samples].map(([key, values]) => [key, round1(quantile(values, 0.5))])) };
 }

@@ -39,11 +39,15 @@ export function summarise(ingestion: Outcome<IngestionResult>, dashboards: Array
     const target = d.label === "10M" ? TARGETS.dashboard10mP50Ms : d.label === "1M" ? TARGETS.dashboard1mP50Ms : null;
     if (!d.pages) rows.push(failed(`Dashboard ${d.label} page loads`, "no server"));
     for (const page of d.pages ?? []) {
+      if (page.failed && page.loads === 0) {
+        rows.push(failed(`Dashboard ${d.label}, ${page.view}`, `no complete answer (${Object.keys(page.statuses).join(", ")})`));
+        continue;
+      }
       const ratio = d.filteredRatio?.[page.view];
       if (ratio === undefined) {
-        rows.push(row(`Dashboard ${d.label}, ${page.view}: p50 / max`, `${page.p50Ms} / ${page.maxMs} ms`, target === null ? null : below(page.p50Ms, target, " ms")));
+        rows.push(row(`Dashboard ${d.label}, ${page.view}: p50 / max`, `${page.p50Ms} / ${page.maxMs} ms${loadsNote(page.loads)}`, target === null ? null : below(page.p50Ms, target, " ms")));
       } else {
-        rows.push(row(`Dashboard ${d.label}, ${page.view}: p50 / max`, `${page.p50Ms} / ${page.maxMs} ms (${ratio}×)`, atMost(ratio, TARGETS.filteredVsUnfiltered, "× unfiltered")));
+        rows.push(row(`Dashboard ${d.label}, ${page.view}: p50 / max`, `${page.p50Ms} / ${page.maxMs} ms${loadsNote(page.loads)} = ${ratio}×`, atMost(ratio, TARGETS.filteredVsUnfiltered, "× unfiltered")));
       }
     }
     if (d.realtime) rows.push(row(`Dashboard ${d.label}, realtime poll: p50 / max`, `${d.realtime.p50Ms} / ${d.realtime.maxMs} ms`, null));
@@ -51,6 +55,11 @@ export function summarise(ingestion: Outcome<IngestionResult>, dashboards: Array
   if (isFailed(tracker)) rows.push(failed("Tracker", tracker.error));
   else for (const t of tracker) rows.push(row(`Tracker ${t.name} gzipped`, `${n(t.gzipBytes)} B (${n(t.bytes)} B raw)`, below(t.gzipBytes, t.targetGzipBytes, " B")));
   return rows;
+}
+
+// Fewer than the 10 loads asked for: the view used up its time budget (budget.ts).
+function loadsNote(loads: number): string {
+  return loads >= 10 ? "" : loads === 0 ? " (1 cold load only)" : ` (${loads} loads)`;
 }
 
 export function formatSummary(rows: SummaryRow[]): string {
@@ -63,7 +72,13 @@ export function formatSummary(rows: SummaryRow[]): string {
 
 /** Rows: panels; columns: each data size × view. */
 export function formatPanelTable(dashboards: DashboardResult[]): string {
-  const columns = dashboards.flatMap((d) => Object.keys(d.panels).map((view) => ({ title: `${d.label} ${view === "unfiltered" ? "all" : view}`, timings: d.panels[view] ?? {} })));
+  const columns = dashboards.flatMap((d) =>
+    Object.entries(d.panels).map(([view, t]) => {
+      const title = `${d.label} ${view === "unfiltered" ? "all" : view}`;
+      if ("error" in t) return { title: `${title} (failed)`, timings: {} };
+      return { title: `${title}${t.runs < 10 ? ` (n=${Math.max(1, t.runs)})` : ""}`, timings: t.p50Ms };
+    }),
+  );
   if (columns.length === 0) return "";
   const keys = [...new Set(columns.flatMap((c) => Object.keys(c.timings)))].sort((a, b) => (a === "total" ? 1 : b === "total" ? -1 : a.localeCompare(b)));
   const w = Math.max(...keys.map((k) => k.length), 5);

@@ -14,7 +14,7 @@ const { getPool, closePool } = await import("@/lib/db/pool");
 const { refreshDailyRollups } = await import("@/lib/analytics/rollups");
 const { addDays, localDate } = await import("@/lib/analytics/query");
 
-const site = (await getPool().query<{ id: string; timezone: string }>("SELECT id, timezone FROM sites ORDER BY created_at LIMIT 1")).rows[0];
+const site = (await getPool().query<{ id: string; timezone: string }>("SELECT id, timezone FROM sites WHERE domain = coalesce($1, domain) ORDER BY created_at LIMIT 1", [process.env.BENCH_SITE ?? null])).rows[0];
 if (!site) throw new Error("no site; run bench-queries.ts first");
 type Query = (this: pg.Client, sql: unknown, values?: unknown) => Promise<pg.QueryResult>;
 const original = pg.Client.prototype.query as unknown as Query;
