@@ -11,7 +11,14 @@ function recordTraffic(page: Page) {
   const setCookies: Promise<string | null>[] = [];
   page.on("request", (request) => requests.push(request.url()));
   page.on("response", (response: Response) => {
-    setCookies.push(response.headerValue("set-cookie").then((value) => (value ? `${response.url()}: ${value}` : null)));
+    // A late response (a prefetch cut short by the next navigation) may be gone by the time we
+    // ask; the cookie jar check below still catches any cookie it could have set.
+    setCookies.push(
+      response
+        .headerValue("set-cookie")
+        .then((value) => (value ? `${response.url()}: ${value}` : null))
+        .catch(() => null),
+    );
   });
   return {
     requests,
