@@ -92,7 +92,7 @@ try {
   log(`  Postgres (embedded, fresh) on 127.0.0.1:${PG_PORT}, data in ${DATA_DIR}/pg`);
   let server: RunningServer | null = null;
   try {
-    server = await startServer({ port: PORT, env: { ...process.env, DATABASE_URL: db.guardedUrl }, log });
+    server = await startServer({ port: PORT, env: { ...process.env, DATABASE_URL: db.serverUrl }, log });
     onCleanup("server", server.stop);
     log(`  server ready at ${server.url} (pid ${server.pid})`);
   } catch (error) {

@@ -39,8 +39,9 @@ export function summarise(ingestion: Outcome<IngestionResult>, dashboards: Array
     const target = d.label === "10M" ? TARGETS.dashboard10mP50Ms : d.label === "1M" ? TARGETS.dashboard1mP50Ms : null;
     if (!d.pages) rows.push(failed(`Dashboard ${d.label} page loads`, "no server"));
     for (const page of d.pages ?? []) {
-      if (page.failed && page.loads === 0) {
-        rows.push(failed(`Dashboard ${d.label}, ${page.view}`, `no complete answer (${Object.keys(page.statuses).join(", ")})`));
+      if (page.failed) {
+        const answers = Object.entries(page.statuses).map(([status, count]) => `${count}× ${status}`).join(", ");
+        rows.push({ figure: `Dashboard ${d.label}, ${page.view}`, value: `failed after ${page.maxMs} ms: ${answers}`, target: "", ok: false });
         continue;
       }
       const ratio = d.filteredRatio?.[page.view];

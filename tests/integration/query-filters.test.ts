@@ -134,6 +134,27 @@ describe("filters", () => {
     }
   });
 
+  it("answers a filtered view's panels, asked for together, from two shared scans", async () => {
+    const q: StatsQuery = { ...base, filters: { device: "mobile" } };
+    const one = async () => [await getTopStats(q), await getBreakdown(q, "country"), await getBreakdown(q, "page"), await getGoalConversions(q, goals)];
+    const separately = await one();
+    const pool = getPool();
+    const query = pool.query.bind(pool);
+    let statements = 0;
+    // Counts the statements that reach Postgres; every one still runs for real.
+    pool.query = ((...args: Parameters<typeof query>) => {
+      statements++;
+      return query(...args);
+    }) as typeof pool.query;
+    try {
+      const together = await Promise.all([getTopStats(q), getBreakdown(q, "country"), getBreakdown(q, "page"), getGoalConversions(q, goals)]);
+      expect(together).toEqual(separately);
+      expect(statements).toBe(3); // visit panels, event panels, previous period's totals
+    } finally {
+      pool.query = query;
+    }
+  });
+
   it("returns zeros, not errors, for a filter nothing matches", async () => {
     const q: StatsQuery = { ...base, filters: { country: "ZZ", page: "/nowhere" } };
     expect((await getTopStats(q)).current).toEqual({ visitors: 0, visits: 0, pageviews: 0, viewsPerVisit: 0, bounceRate: 0, visitDuration: 0 });

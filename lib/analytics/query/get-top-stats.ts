@@ -1,8 +1,10 @@
 import { getPool } from "@/lib/db/pool";
-import { SUMS, toMetrics, type SumsRow } from "./metrics";
+import { toMetrics, type SumsRow } from "./metrics";
 import { previousRange } from "./range";
-import { statsSource, type StatsSource } from "./source";
+import { scanTogether } from "./scan-batcher";
+import { statsSource, usesRawPath } from "./source";
 import { SqlParams } from "./sql-params";
+import { totalsSql } from "./totals-sql";
 import type { Metrics, StatsQuery, TopStats } from "./types";
 
 // Top stats of the period and of the period of the same length just before it.
@@ -13,13 +15,10 @@ export async function getTopStats(q: StatsQuery): Promise<TopStats> {
   return { current, previous, previousRange: before };
 }
 
-export function totalsSql(src: StatsSource): string {
-  return `SELECT ${SUMS} FROM (${src.daily("total")}) s`;
-}
-
 export async function getTotals(q: StatsQuery, range: { from: string; to: string }): Promise<Metrics> {
+  if (usesRawPath(q)) return scanTogether({ ...q, range: { ...q.range, ...range } }, { kind: "totals" });
   const p = new SqlParams();
-  const src = statsSource(q, p, range);
+  const src = statsSource(q, p, { range });
   const { rows } = await getPool().query<SumsRow>(`${src.with} ${totalsSql(src)}`, p.values);
   return toMetrics(rows[0]);
 }

@@ -32,7 +32,20 @@ export type GrainUse = "all" | "months" | "days";
 
 const ROLLUP_COLUMNS = "visitors, visits, pageviews, bounces, duration_sum, events";
 
-export function statsSource(q: StatsQuery, p: SqlParams, range: { from: string; to: string } = q.range, grains: GrainUse = "all"): StatsSource {
+export type SourceOptions = {
+  range?: { from: string; to: string };
+  grains?: GrainUse;
+  /** The statement reads many kinds from this source (see rawDailyRows' visitor counting). */
+  manyKinds?: boolean;
+};
+
+/** Filters (or source "raw") take the raw visits and events instead of the rollups. */
+export function usesRawPath(q: StatsQuery): boolean {
+  return q.source === "raw" || Object.values(q.filters).some((v) => v !== undefined);
+}
+
+export function statsSource(q: StatsQuery, p: SqlParams, options: SourceOptions = {}): StatsSource {
+  const { range = q.range, grains = "all", manyKinds = false } = options;
   const site = p.add(q.site.id, "text");
   // Added on first use: Postgres cannot type a parameter the statement never mentions, and
   // rollup reads need only some of these.
@@ -41,12 +54,11 @@ export function statsSource(q: StatsQuery, p: SqlParams, range: { from: string; 
   const timezone = p.lazy(q.site.timezone, "text");
   const bounds = () => utcBounds({ timezone: timezone(), from: from(), to: to() });
 
-  const hasFilters = Object.values(q.filters).some((v) => v !== undefined);
-  if (hasFilters || q.source === "raw") {
+  if (usesRawPath(q)) {
     const base = { site, timezone: timezone(), from: from(), to: to() };
-    const scope = { ...base, conditions: filterConditions(q.filters, p, base) };
+    const scope = { ...base, conditions: filterConditions(q.filters, p, base), manyKinds };
     const { lo, hi } = bounds();
-    return { with: `WITH ${rawSourceCtes(scope)}`, daily: (kind) => rawDailyRows(scope, kind), hourly: rawHourlyRows, ...base, lo, hi };
+    return { with: `WITH ${rawSourceCtes(scope)}`, daily: (kind) => rawDailyRows(scope, kind), hourly: () => rawHourlyRows(scope), ...base, lo, hi };
   }
 
   const segments = grains === "days" ? null : planSegments(range.from, range.to, grains === "all");

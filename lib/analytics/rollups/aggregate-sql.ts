@@ -3,7 +3,8 @@ import { DIMENSIONS, type Dimension } from "@/lib/analytics/query/types";
 // Rows shaped like daily_stats (day, value, visitors, visits, pageviews, bounces,
 // duration_sum, events), computed straight from visits and events. The rollup refresher
 // inserts them for one day with no conditions; filtered dashboard queries read them for a
-// whole period with the filters as conditions. One SQL for both, so they cannot drift.
+// whole period with the filters as conditions. One SQL for both, so they cannot drift
+// (tests/integration/query-filters.test.ts holds the raw path to the rollups).
 //
 // Attribution: a visit (and its pageviews, events, bounce and duration) counts on the
 // local day it started; page and event rows count events on the local day of their ts.
@@ -18,6 +19,8 @@ export type RawScope = {
   from: string; // date expression, inclusive
   to: string; // date expression, inclusive
   conditions: string[]; // extra predicates on visits aliased v
+  /** Many kinds over one scan (refresh, dashboard scan): count visitors with the `multi` flag. */
+  manyKinds?: boolean;
 };
 
 const VISIT_COLUMN: Record<Exclude<Dimension, "page" | "event">, string> = {
@@ -63,8 +66,9 @@ export function rawSourceCtes(scope: RawScope): string {
         AND e.ts >= ${lo} AND e.ts < ${hi} OFFSET 0) e`
       : `FROM events e WHERE e.site_id = ${scope.site} AND e.ts >= ${lo} AND e.ts < ${hi}`;
   // multi: the visitor has more than one visit in scope (see visitRows).
+  const multi = scope.manyKinds ? ", count(*) OVER (PARTITION BY v.visitor_id) > 1 AS multi" : "";
   return `fv AS (
-    SELECT ${FV_COLUMNS}, (v.started_at AT TIME ZONE ${scope.timezone})::date AS day, count(*) OVER (PARTITION BY v.visitor_id) > 1 AS multi
+    SELECT ${FV_COLUMNS}, (v.started_at AT TIME ZONE ${scope.timezone})::date AS day${multi}
     FROM visits v
     WHERE v.site_id = ${scope.site} AND v.started_at >= ${lo} AND v.started_at < ${hi}${extra}
   ), fe AS (
@@ -73,22 +77,28 @@ export function rawSourceCtes(scope: RawScope): string {
   )`;
 }
 
+const VISIT_METRICS = `count(*)::int AS visits, sum(v.pageviews)::int AS pageviews,
+      count(*) FILTER (WHERE v.pageviews <= 1 AND v.events = 0)::int AS bounces,
+      round(sum(extract(epoch FROM v.ended_at - v.started_at)))::int8 AS duration_sum, sum(v.events)::int AS events`;
+
 /**
- * Visit rows grouped by `keys` ([expression, name] pairs). Unique visitors without
- * count(DISTINCT), which would sort all visits once per dimension: a visitor with a single
- * visit in scope counts once wherever that visit falls; only the visitors with several
- * visits (few: ids change daily) are de-duplicated, per group.
+ * Visit rows grouped by `keys` ([expression, name] pairs). With many kinds over one scan,
+ * unique visitors are counted without count(DISTINCT), which sorts all visits once per kind:
+ * a visitor with a single visit in scope counts once wherever that visit falls; only the
+ * visitors with several visits (few: ids change daily) are de-duplicated per group. For a
+ * single kind, the one sort of count(DISTINCT) is cheaper than that.
  */
-function visitRows(keys: Array<[string, string]>, where = "true", value = ""): string {
+function visitRows(scope: RawScope, keys: Array<[string, string]>, where = "true", value = ""): string {
   const select = keys.map(([expr, name]) => `${expr} AS ${name}`).join(", ");
   const names = keys.map(([, name]) => name);
   const positions = names.map((_, i) => i + 1).join(", ");
+  if (!scope.manyKinds) {
+    return `SELECT ${select}${value}, count(DISTINCT v.visitor_id)::int AS visitors, ${VISIT_METRICS} FROM fv v WHERE ${where} GROUP BY ${positions}`;
+  }
   return `SELECT ${names.map((n) => `d.${n}`).join(", ")}${value}, (d.single + coalesce(m.multi, 0))::int AS visitors, d.visits,
     d.pageviews, d.bounces, d.duration_sum, d.events
   FROM (
-    SELECT ${select}, count(*) FILTER (WHERE NOT v.multi) AS single, count(*)::int AS visits, sum(v.pageviews)::int AS pageviews,
-      count(*) FILTER (WHERE v.pageviews <= 1 AND v.events = 0)::int AS bounces,
-      round(sum(extract(epoch FROM v.ended_at - v.started_at)))::int8 AS duration_sum, sum(v.events)::int AS events
+    SELECT ${select}, count(*) FILTER (WHERE NOT v.multi) AS single, ${VISIT_METRICS}
     FROM fv v WHERE ${where} GROUP BY ${positions}
   ) d LEFT JOIN (
     SELECT ${names.join(", ")}, count(*) AS multi
@@ -99,43 +109,38 @@ function visitRows(keys: Array<[string, string]>, where = "true", value = ""): s
 // Page and event rows: first one row per (day, value, visit), then the visit's own bounce and
 // duration joined in, so a page's bounce rate is that of the visits that viewed it.
 // Unfiltered, every event of the day counts, also those of a visit that began the day
-// before; filtered, only the events of the visits in fv. Unique visitors as in visitRows:
-// only visitors with several visits here (gm) are de-duplicated.
+// before; filtered, only the events of the visits in fv.
 function eventRows(scope: RawScope, which: "page" | "event"): string {
   const { lo, hi } = utcBounds(scope);
   const match = which === "page" ? "fe.name = 'pageview'" : "fe.name <> 'pageview'";
+  const value = which === "page" ? "fe.pathname" : "fe.name";
   const pageviews = which === "page" ? "sum(g.n)::int" : "coalesce(sum(x.pageviews), 0)::int";
   const events = which === "page" ? "0" : "sum(g.n)::int";
   const visits =
     scope.conditions.length > 0
       ? "JOIN fv x ON x.visit_id = g.visit_id"
       : `LEFT JOIN visits x ON x.site_id = ${scope.site} AND x.visit_id = g.visit_id AND x.started_at >= ${lo} - interval '1 day' AND x.started_at < ${hi}`;
-  return `(WITH g AS (
-      SELECT fe.day, ${which === "page" ? "fe.pathname" : "fe.name"} AS value, fe.visit_id, min(fe.visitor_id) AS visitor_id, count(*) AS n
-      FROM fe WHERE ${match} GROUP BY 1, 2, 3
-    ), gm AS (SELECT visitor_id FROM g GROUP BY 1 HAVING min(visit_id) <> max(visit_id))
-    SELECT d.day, d.value, (d.single + coalesce(m.multi, 0))::int AS visitors, d.visits, d.pageviews, d.bounces, d.duration_sum, d.events
-    FROM (
-      SELECT g.day, g.value, count(*) FILTER (WHERE gm.visitor_id IS NULL) AS single, count(*)::int AS visits, ${pageviews} AS pageviews,
-        count(*) FILTER (WHERE x.pageviews <= 1 AND x.events = 0)::int AS bounces,
-        coalesce(round(sum(extract(epoch FROM x.ended_at - x.started_at))), 0)::int8 AS duration_sum, ${events} AS events
-      FROM g LEFT JOIN gm ON gm.visitor_id = g.visitor_id ${visits}
-      GROUP BY 1, 2
-    ) d LEFT JOIN (
-      SELECT day, value, count(*) AS multi FROM (SELECT DISTINCT g.day, g.value, g.visitor_id FROM g JOIN gm ON gm.visitor_id = g.visitor_id) y GROUP BY 1, 2
-    ) m USING (day, value))`;
+  return `SELECT g.day, g.value, count(DISTINCT g.visitor_id)::int AS visitors, count(*)::int AS visits,
+    ${pageviews} AS pageviews, count(*) FILTER (WHERE x.pageviews <= 1 AND x.events = 0)::int AS bounces,
+    coalesce(round(sum(extract(epoch FROM x.ended_at - x.started_at))), 0)::int8 AS duration_sum, ${events} AS events
+  FROM (
+    SELECT fe.day, ${value} AS value, fe.visit_id, min(fe.visitor_id) AS visitor_id, count(*) AS n
+    FROM fe WHERE ${match} GROUP BY 1, 2, 3
+  ) g
+  ${visits}
+  GROUP BY g.day, g.value`;
 }
 
 /** daily_stats-shaped rows of one kind over the fv/fe CTEs of rawSourceCtes(scope). */
 export function rawDailyRows(scope: RawScope, kind: Kind): string {
-  if (kind === "total") return visitRows([["v.day", "day"]], "true", ", ''::text AS value");
+  if (kind === "total") return visitRows(scope, [["v.day", "day"]], "true", ", ''::text AS value");
   if (kind === "page" || kind === "event") return eventRows(scope, kind);
   const column = VISIT_COLUMN[kind];
   if (!column) throw new Error(`unknown dimension ${String(kind)}`);
-  return visitRows([["v.day", "day"], [`v.${column}`, "value"]], `v.${column} <> ''`);
+  return visitRows(scope, [["v.day", "day"], [`v.${column}`, "value"]], `v.${column} <> ''`);
 }
 
 /** hourly_stats-shaped rows (UTC hour of the visit's start) over the fv CTE. */
-export function rawHourlyRows(): string {
-  return visitRows([["date_trunc('hour', v.started_at, 'UTC')", "hour"]]);
+export function rawHourlyRows(scope: RawScope): string {
+  return visitRows(scope, [["date_trunc('hour', v.started_at, 'UTC')", "hour"]]);
 }

@@ -10,7 +10,7 @@ import { inTransaction, lockSiteDay, lockSiteGrains } from "./site-day-lock";
 // rows that changed, deletes the values that vanished, and adds the difference to the
 // week and month rows — so refreshing today every few seconds writes little.
 
-const SCOPE: RawScope = { site: "$1::text", timezone: "$2::text", from: "$3::date", to: "$3::date", conditions: [] };
+const SCOPE: RawScope = { site: "$1::text", timezone: "$2::text", from: "$3::date", to: "$3::date", conditions: [], manyKinds: true };
 const CHANGED = `(${COLUMNS.split(", ").map((c) => `daily_stats.${c}`).join(", ")}) IS DISTINCT FROM (${COLUMNS.split(", ").map((c) => `excluded.${c}`).join(", ")})`;
 
 const REFRESH_DAY = `WITH ${rawSourceCtes(SCOPE)},

@@ -11,7 +11,7 @@ const COLUMNS = "visitors, visits, pageviews, bounces, duration_sum, events";
 
 const INSERT_DAY = `WITH ${rawSourceCtes(SCOPE)}
 INSERT INTO hourly_stats (site_id, hour, ${COLUMNS})
-SELECT $1::text, hour, ${COLUMNS} FROM (${rawHourlyRows()}) r`;
+SELECT $1::text, hour, ${COLUMNS} FROM (${rawHourlyRows(SCOPE)}) r`;
 
 const DELETE_DAY = `DELETE FROM hourly_stats WHERE site_id = $1
   AND hour >= ($2::date)::timestamp AT TIME ZONE 'UTC' AND hour < ($2::date + 1)::timestamp AT TIME ZONE 'UTC'`;
