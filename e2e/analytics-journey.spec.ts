@@ -99,6 +99,20 @@ test("a tracked visit shows up on the dashboard: 1 visitor, 2 pageviews, a goal 
     await expect(pages.getByText("/pricing")).toBeVisible();
   });
 
+  await test.step("another signed-in user gets a 404 for this site's dashboard, export and realtime", async () => {
+    const stranger = await browser.newContext();
+    const other = await stranger.newPage();
+    const strangerEmail = `stranger-${Date.now()}@example.com`;
+    await register(other, strangerEmail);
+    await openMagicLink(other, await waitForMagicLink(strangerEmail));
+    for (const path of [`/sites/${domain}`, `/sites/${domain}/settings`, `/sites/${domain}/export?period=today`, `/sites/${domain}/realtime`]) {
+      const response = await other.request.get(path);
+      expect(response.status(), path).toBe(404);
+      expect(await response.text(), path).not.toContain("Hacker News");
+    }
+    await stranger.close();
+  });
+
   await visitor.close();
   await owner.close();
 });
