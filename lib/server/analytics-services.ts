@@ -32,7 +32,7 @@ export async function startAnalyticsServices(): Promise<void> {
 export async function stopAnalyticsServices(): Promise<void> {
   for (const timer of timers) clearInterval(timer);
   timers = [];
-  await drainIngestion();
+  await runQuietly("ingestion drain", drainIngestion);
   await runQuietly("final rollup refresh", refreshDirtyRollups);
 }
 

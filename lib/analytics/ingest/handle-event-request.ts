@@ -11,6 +11,7 @@ import { ingestEvent, type IngestOutcome } from "./ingest-event";
 import { parseEvent } from "./parse-event";
 import { LIMITS } from "./parse-event-fields";
 import { readLimitedBody } from "./read-body";
+import { createTurnBatcher } from "./turn-batcher";
 import { sendAccepted, sendError, sendMethodNotAllowed, sendPreflight, sendTooLarge, sendUnavailable } from "./responses";
 
 // sendBeacon sends text/plain (no preflight); fetch from an integration may send JSON.
@@ -35,20 +36,23 @@ function receive(req: IncomingMessage, res: ServerResponse): void {
   readLimitedBody(
     req,
     LIMITS.bodyBytes,
-    (body) => {
-      try {
-        handleBody(req, res, body);
-      } catch (error) {
-        // A bug of ours, thrown from an event callback: answer it instead of taking the
-        // process down. Only the error's type and place are logged, never its message,
-        // which could quote the visitor's data.
-        console.error(`[ingest] internal error: ${describeBug(error)}`);
-        sendError(res, 500, "internal", "Something went wrong on our side.");
-      }
-    },
+    (body) => handleLater({ req, res, body }),
     () => sendTooLarge(res, LIMITS.bodyBytes),
   );
 }
+
+type Received = { req: IncomingMessage; res: ServerResponse; body: string };
+
+const handleLater = createTurnBatcher<Received>(({ req, res, body }) => {
+  try {
+    handleBody(req, res, body);
+  } catch (error) {
+    // A bug of ours: answer it instead of taking the process down. Only the error's type
+    // and place are logged, never its message, which could quote the visitor's data.
+    console.error(`[ingest] internal error: ${describeBug(error)}`);
+    sendError(res, 500, "internal", "Something went wrong on our side.");
+  }
+});
 
 function handleBody(req: IncomingMessage, res: ServerResponse, body: string): void {
   const userAgent = req.headers["user-agent"];
