@@ -32,9 +32,15 @@ export function rowDelta(next: string, previous: string): string {
 export const DELETE_EMPTY_GRAINS = `DELETE FROM daily_stats
   WHERE site_id = $1 AND (dimension, day, value) IN (SELECT * FROM unnest($2::text[], $3::date[], $4::text[])) AND visitors <= 0`;
 
-/** All week and month rows of a site, from its day rows (used by a rebuild). */
+/**
+ * All week and month rows of a site, from its day rows (used by a rebuild). Written in key
+ * order: a dashboard reads one (dimension, week) at a time, and rows of one week lying on a
+ * few pages instead of one page each made the page panel's read ~20× slower (165 → 7.5 ms
+ * for 13,000 rows, 1M pageviews).
+ */
 export const REBUILD_GRAINS = `INSERT INTO daily_stats (site_id, day, dimension, value, ${COLUMNS})
   SELECT site_id, date_trunc(g.grain, day)::date, g.grain || ':' || dimension, value, ${list((c) => `sum(${c})`)}
   FROM daily_stats CROSS JOIN (VALUES ('week'), ('month')) g(grain)
   WHERE site_id = $1 AND dimension = ANY($2::text[])
-  GROUP BY site_id, 2, 3, value`;
+  GROUP BY site_id, 2, 3, value
+  ORDER BY 3, 2, 4`;
