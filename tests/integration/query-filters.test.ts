@@ -87,6 +87,13 @@ describe("filters", () => {
     const top = await getTopStats(filtered);
     expect(top.current).toEqual(toMetrics(sumByValue(expected.get("total"), FIRST, LAST).get("")));
 
+    // A visit filter's totals, graph and own panel are read from that value's rollup rows;
+    // the raw path must give the same.
+    const rawFiltered: StatsQuery = { ...filtered, source: "raw" };
+    expect(top).toEqual(await getTopStats(rawFiltered));
+    expect(await getTimeseries(filtered)).toEqual(await getTimeseries(rawFiltered));
+    expect(await getBreakdown(filtered, dimension)).toEqual(await getBreakdown(rawFiltered, dimension));
+
     // Other panels under the filter, e.g. browsers of German visitors or pages of those visits.
     for (const other of ["browser", "page", "source"] as const) {
       const rows = await getBreakdown(filtered, other, { limit: 1000 });
@@ -149,7 +156,8 @@ describe("filters", () => {
     try {
       const together = await Promise.all([getTopStats(q), getBreakdown(q, "country"), getBreakdown(q, "page"), getGoalConversions(q, goals)]);
       expect(together).toEqual(separately);
-      expect(statements).toBe(3); // visit panels, event panels, previous period's totals
+      // visit panels, event panels, and both periods' totals from the device rollup rows
+      expect(statements).toBe(4);
     } finally {
       pool.query = query;
     }

@@ -10,9 +10,9 @@ import type { BreakdownOptions, BreakdownRow, Dimension, StatsQuery } from "./ty
 export { MAX_BREAKDOWN_LIMIT } from "./breakdown-sql";
 
 export async function getBreakdown(q: StatsQuery, dimension: Dimension, options: BreakdownOptions = {}): Promise<BreakdownRow[]> {
-  if (usesRawPath(q)) return scanTogether(q, { kind: "breakdown", dimension, ...options });
+  if (usesRawPath(q, [dimension])) return scanTogether(q, { kind: "breakdown", dimension, ...options });
   const p = new SqlParams();
-  const src = statsSource(q, p);
+  const src = statsSource(q, p, { kinds: [dimension] });
   const { rows } = await getPool().query<BreakdownSqlRow>(`${src.with} ${breakdownSql(src, p, dimension, options)}`, p.values);
   return rows.map(toBreakdownRow);
 }

@@ -9,10 +9,12 @@ import type { StatsQuery, TimeseriesPoint } from "./types";
 // The main graph: one point per local hour, day or month of the period.
 
 export async function getTimeseries(q: StatsQuery): Promise<TimeseriesPoint[]> {
-  if (usesRawPath(q)) return scanTogether(q, { kind: "timeseries" });
+  // Hour points read hourly_stats, which has no rows per dimension: any filter makes them raw.
+  const kinds = ["total"] as const;
+  if (usesRawPath(q, q.range.interval === "hour" ? undefined : kinds)) return scanTogether(q, { kind: "timeseries" });
   const p = new SqlParams();
   // Day points need day rows; month points may use month rows, never weeks.
-  const src = statsSource(q, p, { grains: q.range.interval === "month" ? "months" : "days" });
+  const src = statsSource(q, p, { grains: q.range.interval === "month" ? "months" : "days", kinds });
   const result = await getPool().query<SumsRow & { bucket: string }>(`${src.with} ${timeseriesSql(src, q.range.interval)}`, p.values);
   return result.rows.map(toTimeseriesPoint);
 }

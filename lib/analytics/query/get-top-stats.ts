@@ -9,6 +9,8 @@ import type { Metrics, StatsQuery, TopStats } from "./types";
 
 // Top stats of the period and of the period of the same length just before it.
 
+const TOTALS = ["total"] as const;
+
 export async function getTopStats(q: StatsQuery): Promise<TopStats> {
   const before = previousRange(q.range);
   const [current, previous] = await Promise.all([getTotals(q, q.range), getTotals(q, before)]);
@@ -16,9 +18,9 @@ export async function getTopStats(q: StatsQuery): Promise<TopStats> {
 }
 
 export async function getTotals(q: StatsQuery, range: { from: string; to: string }): Promise<Metrics> {
-  if (usesRawPath(q)) return scanTogether({ ...q, range: { ...q.range, ...range } }, { kind: "totals" });
+  if (usesRawPath(q, TOTALS)) return scanTogether({ ...q, range: { ...q.range, ...range } }, { kind: "totals" });
   const p = new SqlParams();
-  const src = statsSource(q, p, { range });
+  const src = statsSource(q, p, { range, kinds: TOTALS });
   const { rows } = await getPool().query<SumsRow>(`${src.with} ${totalsSql(src)}`, p.values);
   return toMetrics(rows[0]);
 }

@@ -2,7 +2,7 @@ import { KINDS, rawDailyRows, rawHourlyRows, rawSourceCtes, utcBounds, type Kind
 import { grainDimension, planSegments, type Grain } from "@/lib/analytics/rollups/grains";
 import { filterConditions } from "./filters";
 import type { SqlParams } from "./sql-params";
-import type { StatsQuery } from "./types";
+import { DIMENSIONS, type Dimension, type StatsQuery } from "./types";
 
 // Where a query's rows come from. Unfiltered: the rollups (daily_stats in its day, week and
 // month grains; hourly_stats). Filtered: the same row shapes computed from raw visits and
@@ -37,11 +37,34 @@ export type SourceOptions = {
   grains?: GrainUse;
   /** The statement reads many kinds from this source (see rawDailyRows' visitor counting). */
   manyKinds?: boolean;
+  /** The kinds the statement reads; without them, a filtered view always reads raw rows. */
+  kinds?: readonly Kind[];
 };
 
-/** Filters (or source "raw") take the raw visits and events instead of the rollups. */
-export function usesRawPath(q: StatsQuery): boolean {
-  return q.source === "raw" || Object.values(q.filters).some((v) => v !== undefined);
+/**
+ * A view filtered by one value of one visit dimension (country = DE, browser = Firefox …):
+ * its totals are that value's rollup rows, because those rows are computed from exactly the
+ * visits the filter keeps. Page and event filters keep visits by their events, whose rows
+ * count other things (a page row's pageviews are that page's only), so they have no such rows.
+ */
+export function singleVisitFilter(q: StatsQuery): { dimension: Dimension; value: string } | null {
+  if (q.source === "raw") return null;
+  const set = DIMENSIONS.flatMap((dimension) => (q.filters[dimension] === undefined ? [] : [{ dimension, value: q.filters[dimension] }]));
+  const [only] = set;
+  if (set.length !== 1 || !only || only.dimension === "page" || only.dimension === "event") return null;
+  return only;
+}
+
+/**
+ * Whether reading `kinds` for this view takes the raw visits and events: with filters (or
+ * source "raw"), except for what a single visit filter's rollup rows hold — the totals
+ * and the filtered dimension itself.
+ */
+export function usesRawPath(q: StatsQuery, kinds?: readonly Kind[]): boolean {
+  if (q.source === "raw") return true;
+  if (Object.values(q.filters).every((v) => v === undefined)) return false;
+  const single = singleVisitFilter(q);
+  return !single || !kinds || kinds.some((kind) => kind !== "total" && kind !== single.dimension);
 }
 
 export function statsSource(q: StatsQuery, p: SqlParams, options: SourceOptions = {}): StatsSource {
@@ -54,7 +77,7 @@ export function statsSource(q: StatsQuery, p: SqlParams, options: SourceOptions 
   const timezone = p.lazy(q.site.timezone, "text");
   const bounds = () => utcBounds({ timezone: timezone(), from: from(), to: to() });
 
-  if (usesRawPath(q)) {
+  if (usesRawPath(q, options.kinds)) {
     const base = { site, timezone: timezone(), from: from(), to: to() };
     const scope = { ...base, conditions: filterConditions(q.filters, p, base), manyKinds };
     const { lo, hi } = bounds();
@@ -62,12 +85,19 @@ export function statsSource(q: StatsQuery, p: SqlParams, options: SourceOptions 
   }
 
   const segments = grains === "days" ? null : planSegments(range.from, range.to, grains === "all");
-  const read = (grain: Grain, kind: Kind, days: string) =>
-    `SELECT day, value, ${ROLLUP_COLUMNS} FROM daily_stats WHERE site_id = ${site} AND dimension = '${grainDimension(grain, kind)}' AND ${days}`;
+  // A single visit filter: the filtered dimension's rows of that value stand in for the totals.
+  const single = singleVisitFilter(q);
+  const value = single ? p.lazy(single.value, "text") : null;
+  const read = (grain: Grain, kind: Kind, days: string) => {
+    const dimension = single && kind === "total" ? single.dimension : kind;
+    const only = value ? ` AND value = ${value()}` : "";
+    return `SELECT day, value, ${ROLLUP_COLUMNS} FROM daily_stats WHERE site_id = ${site} AND dimension = '${grainDimension(grain, dimension)}' AND ${days}${only}`;
+  };
   return {
     with: "",
     daily(kind) {
       if (!KINDS.includes(kind)) throw new Error(`unknown dimension ${String(kind)}`);
+      if (single && kind !== "total" && kind !== single.dimension) throw new Error(`${kind} rows of a view filtered by ${single.dimension} are raw`);
       if (!segments) return read("day", kind, `day BETWEEN ${from()} AND ${to()}`);
       const parts: string[] = [];
       if (segments.days.length > 0) parts.push(read("day", kind, `day = ANY(${p.add(segments.days, "date[]")})`));
@@ -76,6 +106,7 @@ export function statsSource(q: StatsQuery, p: SqlParams, options: SourceOptions 
       return parts.join(" UNION ALL ");
     },
     hourly() {
+      if (single) throw new Error("hourly rows of a filtered view are raw");
       return `SELECT hour, ${ROLLUP_COLUMNS} FROM hourly_stats WHERE site_id = ${site} AND hour >= ${this.lo} AND hour < ${this.hi}`;
     },
     get from() {
