@@ -1,8 +1,9 @@
 "use client";
 
-import type { BreakdownRow, Dimension } from "@/lib/analytics/query/types";
+import type { Dimension } from "@/lib/analytics/query/types";
 import { displayValue } from "./dimension-value";
 import { formatCount, formatExact } from "./format";
+import type { PanelRow } from "./panels";
 import { DIMENSION_LABELS } from "./labels";
 import { viewHref, withFilter, type ViewParams } from "./view-params";
 import { ViewLink } from "./ViewLink";
@@ -17,7 +18,7 @@ export function BreakdownRowList({
   onNavigate,
 }: {
   dimension: Dimension;
-  rows: BreakdownRow[];
+  rows: PanelRow[];
   basePath: string;
   view: ViewParams;
   onNavigate?: () => void;

@@ -1,15 +1,11 @@
-import { BreakdownPanel, type LoadedTab } from "./BreakdownPanel";
-import { PANEL_ROWS } from "./dashboard-data";
-import type { PanelConfig } from "./panels";
+import { BreakdownPanel } from "./BreakdownPanel";
+import { PANEL_ROWS, type PanelConfig } from "./panels";
 import type { DashboardContext } from "./types";
 
-// Loads every tab of one panel in parallel and hands the rows to the client panel.
+// Loads the rows of the panel's first (visible) tab; the client panel loads the others when asked.
 export async function BreakdownSection({ ctx, panel }: { ctx: DashboardContext; panel: PanelConfig }) {
-  const tabs: LoadedTab[] = await Promise.all(
-    panel.tabs.map(async (tab) => {
-      const rows = await ctx.data.breakdown(tab.dimension);
-      return { ...tab, rows: rows.slice(0, PANEL_ROWS), hasMore: rows.length > PANEL_ROWS };
-    }),
-  );
-  return <BreakdownPanel title={panel.title} tabs={tabs} basePath={ctx.basePath} view={ctx.view} />;
+  const first = panel.tabs[0];
+  const rows = await ctx.data.breakdown(first.dimension);
+  const firstRows = rows.slice(0, PANEL_ROWS).map(({ value, visitors }) => ({ value, visitors }));
+  return <BreakdownPanel title={panel.title} tabs={panel.tabs} firstRows={firstRows} basePath={ctx.basePath} view={ctx.view} />;
 }

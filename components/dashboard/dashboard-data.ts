@@ -1,9 +1,7 @@
 import type { BreakdownRow, Dimension, GoalDefinition, StatsQuery } from "@/lib/analytics/query/types";
+import { PANEL_ROWS } from "./panels";
 import { getBreakdown, getGoalConversions, getTimeseries, getTopStats, hasAnyEvent } from "./stats-source";
 import type { DashboardData } from "./types";
-
-// Rows shown in a panel before "Details"; one more is fetched to know whether there are more.
-export const PANEL_ROWS = 9;
 
 /** Memoised per request: panels that share a query (e.g. the goals in two places) run it once. */
 export function createDashboardData(query: StatsQuery, goals: GoalDefinition[]): DashboardData {
@@ -15,7 +13,7 @@ export function createDashboardData(query: StatsQuery, goals: GoalDefinition[]):
   return {
     topStats: () => once("top", () => getTopStats(query)),
     timeseries: () => once("series", () => getTimeseries(query)),
-    breakdown: (dimension: Dimension) => once(`b:${dimension}`, (): Promise<BreakdownRow[]> => getBreakdown(query, dimension, { limit: PANEL_ROWS + 1, offset: 0 })),
+    breakdown: (dimension: Dimension) => once(`b:${dimension}`, (): Promise<BreakdownRow[]> => getBreakdown(query, dimension, { limit: PANEL_ROWS, offset: 0 })),
     goals: () => once("goals", () => getGoalConversions(query, goals)),
     hasAnyEvent: () => once("any", () => hasAnyEvent(query.site.id)),
   };

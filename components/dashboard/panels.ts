@@ -1,7 +1,13 @@
 import type { Dimension } from "@/lib/analytics/query/types";
 
 export type PanelTab = { dimension: Dimension; label: string; column: string };
-export type PanelConfig = { id: string; title: string; tabs: PanelTab[] };
+export type PanelConfig = { id: string; title: string; tabs: [PanelTab, ...PanelTab[]] };
+
+/** What a panel row shows: the value and its visitors (the Details modal has the rest). */
+export type PanelRow = { value: string; visitors: number };
+
+// Rows shown in a panel before "Details".
+export const PANEL_ROWS = 9;
 
 // The four breakdown panels of the dashboard, in reading order.
 export const PANELS: PanelConfig[] = [
