@@ -11,7 +11,7 @@ import { toSearchParams } from "./view-params";
 
 // The sticky bar above the stats: site (a switcher for the owner), current visitors, period,
 // the owner's export and settings, and below it the active filters (children).
-export function DashboardHeader({ ctx, domains, children }: { ctx: DashboardContext; domains: string[] | null; children?: ReactNode }) {
+export function DashboardHeader({ ctx, domains, children }: { ctx: DashboardContext; domains: Promise<string[]> | null; children?: ReactNode }) {
   const search = toSearchParams(ctx.view).toString();
   return (
     <div className="sticky top-0 z-20 -mx-4 -mt-3 space-y-3 bg-slate-50/90 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6 lg:-mx-8 lg:px-8">

@@ -4,8 +4,10 @@ import { StatsOverview } from "./StatsOverview";
 import type { DashboardContext } from "./types";
 
 export async function OverviewSection({ ctx }: { ctx: DashboardContext }) {
-  const [stats, points, everReceived] = await Promise.all([ctx.data.topStats(), ctx.data.timeseries(), ctx.data.hasAnyEvent()]);
+  const [stats, points] = await Promise.all([ctx.data.topStats(), ctx.data.timeseries()]);
   const empty = stats.current.visitors === 0 && stats.current.pageviews === 0;
+  // Asked only for an empty period: whether the site ever received anything picks the message.
+  const everReceived = empty ? await ctx.data.hasAnyEvent() : true;
   return (
     <StatsOverview
       stats={stats}

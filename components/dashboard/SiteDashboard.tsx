@@ -12,7 +12,7 @@ import type { DashboardContext } from "./types";
 
 // One site's dashboard, for the owner and for shared links alike. Each panel streams in
 // behind its own Suspense boundary (and fails alone), all within the one page request.
-export function SiteDashboard({ ctx, domains }: { ctx: DashboardContext; domains: string[] | null }) {
+export function SiteDashboard({ ctx, domains }: { ctx: DashboardContext; domains: Promise<string[]> | null }) {
   return (
     <ViewNavigationProvider>
       <DashboardHeader ctx={ctx} domains={domains}>

@@ -17,7 +17,8 @@ export type DashboardContext = {
   site: DashboardSite;
   view: ViewParams;
   query: StatsQuery;
-  goals: GoalDefinition[];
+  /** Not awaited by the page: only the goals panel needs them, so the other queries need not wait. */
+  goals: Promise<GoalDefinition[]>;
   /** "/sites/example.com" for the owner, "/share/<slug>" for a shared link; links and endpoints hang off it. */
   basePath: string;
   mode: "owner" | "shared";

@@ -20,7 +20,10 @@ export default async function Page({ params, searchParams }: Props) {
   const basePath = `/sites/${encodeURIComponent(site.domain)}`;
   const built = buildView(site, await searchParams);
   if (!built.ok) return <InvalidView message={built.message} resetHref={basePath} />;
-  const [goals, sites] = await Promise.all([listGoals(site.id), listSites(user.id)]);
+  // Not awaited here: the panels' queries start at once; the goals panel and the site switcher
+  // wait for what they need.
+  const goals = listGoals(site.id);
+  const domains = listSites(user.id).then((sites) => sites.map((s) => s.domain));
   const ctx = { site, view: built.view, query: built.query, goals, basePath, mode: "owner" as const, data: createDashboardData(built.query, goals) };
-  return <SiteDashboard ctx={ctx} domains={sites.map((s) => s.domain)} />;
+  return <SiteDashboard ctx={ctx} domains={domains} />;
 }
