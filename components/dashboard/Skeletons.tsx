@@ -1,3 +1,7 @@
+"use client";
+
+// Client components only so that the flight payload refers to them instead of spelling out
+// every placeholder element of every Suspense fallback; they render on the server all the same.
 // Placeholders with the shape of what is loading, so nothing jumps when it arrives.
 
 const pulse = "animate-pulse rounded bg-slate-200/70";
