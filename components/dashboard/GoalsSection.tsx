@@ -5,8 +5,7 @@ import type { DashboardContext } from "./types";
 
 // Goal conversions; with no goals yet, the owner gets a pointer to site settings.
 export async function GoalsSection({ ctx }: { ctx: DashboardContext }) {
-  const goals = await ctx.goals;
-  if (goals.length === 0) {
+  if (ctx.goals.length === 0) {
     if (ctx.mode === "shared") return null;
     return (
       <section aria-labelledby="goals-title" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
@@ -22,7 +21,7 @@ export async function GoalsSection({ ctx }: { ctx: DashboardContext }) {
   return (
     <section aria-labelledby="goals-title" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
       <h2 id="goals-title" className="text-base font-semibold text-slate-900">Goal conversions</h2>
-      <GoalsTable rows={rows} goals={goals} basePath={ctx.basePath} view={ctx.view} />
+      <GoalsTable rows={rows} goals={ctx.goals} basePath={ctx.basePath} view={ctx.view} />
     </section>
   );
 }

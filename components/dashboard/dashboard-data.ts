@@ -4,7 +4,7 @@ import { getBreakdown, getGoalConversions, getTimeseries, getTopStats, hasAnyEve
 import type { DashboardData } from "./types";
 
 /** Memoised per request: panels that share a query (e.g. the goals in two places) run it once. */
-export function createDashboardData(query: StatsQuery, goals: Promise<GoalDefinition[]>): DashboardData {
+export function createDashboardData(query: StatsQuery, goals: GoalDefinition[]): DashboardData {
   const memo = new Map<string, Promise<unknown>>();
   const once = <T,>(key: string, load: () => Promise<T>): Promise<T> => {
     if (!memo.has(key)) memo.set(key, load());
@@ -14,7 +14,7 @@ export function createDashboardData(query: StatsQuery, goals: Promise<GoalDefini
     topStats: () => once("top", () => getTopStats(query)),
     timeseries: () => once("series", () => getTimeseries(query)),
     breakdown: (dimension: Dimension) => once(`b:${dimension}`, (): Promise<BreakdownRow[]> => getBreakdown(query, dimension, { limit: PANEL_ROWS, offset: 0 })),
-    goals: () => once("goals", async () => getGoalConversions(query, await goals)),
+    goals: () => once("goals", () => getGoalConversions(query, goals)),
     hasAnyEvent: () => once("any", () => hasAnyEvent(query.site.id)),
   };
 }

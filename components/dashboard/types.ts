@@ -17,8 +17,7 @@ export type DashboardContext = {
   site: DashboardSite;
   view: ViewParams;
   query: StatsQuery;
-  /** Not awaited by the page: only the goals panel needs them, so the other queries need not wait. */
-  goals: Promise<GoalDefinition[]>;
+  goals: GoalDefinition[];
   /** "/sites/example.com" for the owner, "/share/<slug>" for a shared link; links and endpoints hang off it. */
   basePath: string;
   mode: "owner" | "shared";

@@ -24,7 +24,7 @@ export default async function Page({ params, searchParams }: Props) {
   const basePath = `/share/${link.slug}`;
   const built = buildView(link.site, await searchParams);
   if (!built.ok) return <InvalidView message={built.message} resetHref={basePath} />;
-  const goals = listGoals(link.site.id);
+  const goals = await listGoals(link.site.id);
   const ctx = { site: link.site, view: built.view, query: built.query, goals, basePath, mode: "shared" as const, data: createDashboardData(built.query, goals) };
   return <SiteDashboard ctx={ctx} domains={null} />;
 }

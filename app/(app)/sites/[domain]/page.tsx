@@ -20,10 +20,11 @@ export default async function Page({ params, searchParams }: Props) {
   const basePath = `/sites/${encodeURIComponent(site.domain)}`;
   const built = buildView(site, await searchParams);
   if (!built.ok) return <InvalidView message={built.message} resetHref={basePath} />;
-  // Not awaited here: the panels' queries start at once; the goals panel and the site switcher
-  // wait for what they need.
-  const goals = listGoals(site.id);
+  // The goals are awaited: a filtered view's goal conversions must be asked for in the same
+  // tick as the other panels to share their scan (scan-batcher.ts). The site list is not: the
+  // switcher reads it only when opened.
   const domains = listSites(user.id).then((sites) => sites.map((s) => s.domain));
+  const goals = await listGoals(site.id);
   const ctx = { site, view: built.view, query: built.query, goals, basePath, mode: "owner" as const, data: createDashboardData(built.query, goals) };
   return <SiteDashboard ctx={ctx} domains={domains} />;
 }
