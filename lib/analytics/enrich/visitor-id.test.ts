@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { newSalt, visitorId } from "./visitor-id";
 
@@ -15,6 +16,17 @@ describe("visitorId", () => {
   it("pins the construction (HMAC-SHA256, first 63 bits)", () => {
     // Changing this value changes every visitor id of the day: do it only on purpose.
     expect(visitorId(salt, site, ip, ua)).toMatchInlineSnapshot(`4701007532059390657n`);
+  });
+
+  it("equals HMAC-SHA256 from node:crypto, for short, long and non-ASCII inputs", () => {
+    const reference = (key: Buffer, message: string) => {
+      const id = createHmac("sha256", key).update(message).digest().readBigUInt64BE(0) & MAX;
+      return id === 0n ? 1n : id;
+    };
+    for (const agent of ["", ua, `${ua} ${"x".repeat(5_000)}`, "Mozilla/5.0 (Linux; Android 14; 小米 13) 😀"]) {
+      const key = newSalt();
+      expect(visitorId(key, site, ip, agent)).toBe(reference(key, `${site.length}:${site}|${ip.length}:${ip}|${agent}`));
+    }
   });
 
   it("differs by salt, site, IP and user agent", () => {
