@@ -133,6 +133,20 @@ describe("visits", () => {
     expect(rows).toEqual([{ visit_id: visits[0]!.visit_id }]);
   });
 
+  it("keep counting when the visit was already written by an earlier flush", async () => {
+    const clock = manualClock("2031-03-10T10:00:00Z");
+    const { siteId, domain } = await createSite();
+    const ip = "198.51.100.21";
+    await send({ n: "pageview", u: `https://${domain}/`, d: domain }, CHROME_WIN, ip);
+    expect(await visitsOf(siteId)).toMatchObject([{ entry_page: "/", exit_page: "/", pageviews: 1, events: 0 }]);
+    clock.advance(MINUTE);
+    await send({ n: "pageview", u: `https://${domain}/pricing`, d: domain }, CHROME_WIN, ip);
+    await send({ n: "Signup", u: `https://${domain}/pricing`, d: domain }, CHROME_WIN, ip);
+    const visits = await visitsOf(siteId);
+    expect(visits).toMatchObject([{ entry_page: "/", exit_page: "/pricing", pageviews: 2, events: 1, browser: "Chrome", country: null }]);
+    expect(visits[0]!.ended_at.getTime() - visits[0]!.started_at.getTime()).toBe(MINUTE);
+  });
+
   it("split after more than 30 idle minutes, not at 30", async () => {
     const clock = manualClock("2031-03-11T08:00:00Z");
     const { siteId, domain } = await createSite();

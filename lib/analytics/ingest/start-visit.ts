@@ -44,5 +44,6 @@ export function startVisit(site: SiteRef, visitorId: string, event: RawEvent, ip
     os: agent.os,
     device: agent.device,
     dirty: false,
+    stored: false,
   };
 }

@@ -1,4 +1,4 @@
-import { numberArray, textArray } from "./pg-array";
+import { numberArrayOf, textArrayOf } from "./pg-array";
 import type { EventRecord, VisitRecord } from "./types";
 
 // The columns a flush writes, declared once: both the INSERT statements and the array
@@ -44,15 +44,21 @@ export const VISIT_COLUMNS: ReadonlyArray<Column<VisitRecord>> = [
   { name: "device", kind: "text", get: (v) => v.device },
 ];
 
+// A visit already in the table only moves its end, exit page and counters: later flushes
+// send these 6 columns instead of all 23 (less to encode here and to parse in Postgres).
+export const VISIT_CHANGE_COLUMNS: ReadonlyArray<Column<VisitRecord>> = VISIT_COLUMNS.filter((column) =>
+  ["site_id", "visit_id", "ended_at", "exit_page", "pageviews", "events"].includes(column.name),
+);
+
 /** One array literal per column, in column order. */
 export function encodeColumns<T>(columns: ReadonlyArray<Column<T>>, rows: readonly T[]): string[] {
   return columns.map((column) => {
     switch (column.kind) {
       case "text":
       case "jsonb":
-        return textArray(rows.map((row) => column.get(row)));
+        return textArrayOf(rows, column.get);
       default:
-        return numberArray(rows.map((row) => column.get(row)));
+        return numberArrayOf(rows, column.get);
     }
   });
 }
@@ -64,7 +70,13 @@ export function encodeColumns<T>(columns: ReadonlyArray<Column<T>>, rows: readon
  */
 export function insertFromArrays<T>(table: string, columns: ReadonlyArray<Column<T>>): string {
   const names = columns.map((c) => c.name).join(", ");
-  const select = columns.map((c) => (c.kind === "ms" ? `to_timestamp(${c.name} / 1000.0)` : c.name));
+  return `INSERT INTO ${table} (${names}) ${selectFromArrays(columns)}`;
+}
+
+/** `SELECT a, to_timestamp(b / 1000.0) AS b FROM unnest($1::text[], $2::float8[]) AS u(a, b)`. */
+export function selectFromArrays<T>(columns: ReadonlyArray<Column<T>>): string {
+  const names = columns.map((c) => c.name).join(", ");
+  const select = columns.map((c) => (c.kind === "ms" ? `to_timestamp(${c.name} / 1000.0) AS ${c.name}` : c.name));
   const arrays = columns.map((c, i) => `$${i + 1}::${c.kind === "ms" ? "float8" : c.kind}[]`);
-  return `INSERT INTO ${table} (${names}) SELECT ${select.join(", ")} FROM unnest(${arrays.join(", ")}) AS u(${names})`;
+  return `SELECT ${select.join(", ")} FROM unnest(${arrays.join(", ")}) AS u(${names})`;
 }

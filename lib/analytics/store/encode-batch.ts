@@ -1,22 +1,29 @@
 import { utcDay } from "@/lib/analytics/ingest/utc-day";
-import { encodeColumns, EVENT_COLUMNS, VISIT_COLUMNS } from "./columns";
+import { encodeColumns, EVENT_COLUMNS, VISIT_CHANGE_COLUMNS, VISIT_COLUMNS } from "./columns";
 import type { Batch } from "./event-buffer";
 import type { FlushKey } from "./types";
 
-// Turns a batch into the parameters of the two statements of a flush. Runs synchronously
+// Turns a batch into the parameters of the (up to) three statements of a flush: events,
+// visits seen for the first time (all columns), and visits already stored (what changes). Runs synchronously
 // when the flush starts, so the visits' counters are read in one consistent instant even
 // though new events keep updating those objects while the write is under way.
 
 export type EncodedBatch = {
   eventParams: string[] | null;
+  /** Visits without a row yet: every column. */
   visitParams: string[] | null;
+  /** Visits whose row a previous flush committed: VISIT_CHANGE_COLUMNS only. */
+  visitChangeParams: string[] | null;
   keys: FlushKey[];
 };
 
 export function encodeBatch(batch: Batch): EncodedBatch {
+  const fresh = batch.visits.filter((visit) => !visit.stored);
+  const stored = fresh.length === batch.visits.length ? [] : batch.visits.filter((visit) => visit.stored);
   return {
     eventParams: batch.events.length === 0 ? null : encodeColumns(EVENT_COLUMNS, batch.events),
-    visitParams: batch.visits.length === 0 ? null : encodeColumns(VISIT_COLUMNS, batch.visits),
+    visitParams: fresh.length === 0 ? null : encodeColumns(VISIT_COLUMNS, fresh),
+    visitChangeParams: stored.length === 0 ? null : encodeColumns(VISIT_CHANGE_COLUMNS, stored),
     keys: collectKeys(batch),
   };
 }

@@ -6,7 +6,7 @@ const site = { siteId: "s", domain: "example.com", timezone: "Etc/UTC" };
 const visit: VisitRecord = {
   site, visitId: "7", visitorId: "1", startedAt: 0, lastSeen: 0, entryPage: "/", exitPage: "/", pageviews: 0, events: 0,
   source: "Direct / None", referrerHost: null, channel: "direct", utmSource: null, utmMedium: null, utmCampaign: null, utmContent: null,
-  utmTerm: null, country: null, region: null, city: null, browser: "Chrome", os: "Linux", device: "desktop", dirty: false,
+  utmTerm: null, country: null, region: null, city: null, browser: "Chrome", os: "Linux", device: "desktop", dirty: false, stored: false,
 };
 const event = (pathname: string): EventRecord => ({ site, ts: 0, name: "pageview", visitorId: "1", visitId: "7", pathname, props: null });
 

@@ -1,5 +1,5 @@
 import { getPool } from "@/lib/db/pool";
-import { EVENT_COLUMNS, insertFromArrays, VISIT_COLUMNS } from "./columns";
+import { EVENT_COLUMNS, insertFromArrays, selectFromArrays, VISIT_CHANGE_COLUMNS, VISIT_COLUMNS } from "./columns";
 import type { EncodedBatch } from "./encode-batch";
 import { sqlState } from "./sql-state";
 
@@ -22,8 +22,18 @@ ON CONFLICT (site_id, visit_id) DO UPDATE SET
   pageviews = GREATEST(visits.pageviews, EXCLUDED.pageviews),
   events = GREATEST(visits.events, EXCLUDED.events)`;
 
+// The same rule for visits a previous flush stored. A row that is gone (its site was
+// deleted) is simply not updated, never re-created.
+const UPDATE_VISITS = `UPDATE visits SET
+  ended_at = GREATEST(visits.ended_at, u.ended_at),
+  exit_page = CASE WHEN u.ended_at >= visits.ended_at THEN u.exit_page ELSE visits.exit_page END,
+  pageviews = GREATEST(visits.pageviews, u.pageviews),
+  events = GREATEST(visits.events, u.events)
+FROM (${selectFromArrays(VISIT_CHANGE_COLUMNS)}) AS u
+WHERE visits.site_id = u.site_id AND visits.visit_id = u.visit_id`;
+
 export async function writeBatch(batch: EncodedBatch): Promise<void> {
-  if (batch.eventParams === null && batch.visitParams === null) return;
+  if (batch.eventParams === null && batch.visitParams === null && batch.visitChangeParams === null) return;
   const client = await getPool().connect();
   let broken: Error | undefined;
   try {
@@ -32,6 +42,7 @@ export async function writeBatch(batch: EncodedBatch): Promise<void> {
       // Named statements: parsed and planned once per connection, not once per flush.
       if (batch.eventParams) await client.query({ name: "ministat_insert_events", text: INSERT_EVENTS, values: batch.eventParams });
       if (batch.visitParams) await client.query({ name: "ministat_upsert_visits", text: UPSERT_VISITS, values: batch.visitParams });
+      if (batch.visitChangeParams) await client.query({ name: "ministat_update_visits", text: UPDATE_VISITS, values: batch.visitChangeParams });
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch((rollbackError: unknown) => {

@@ -24,6 +24,7 @@ export async function writeWithRecovery(batch: Batch): Promise<WriteOutcome> {
   const encoded = encodeBatch(batch);
   try {
     await writeBatch(encoded);
+    markStored(batch);
     return { stored: batch.events.length, discarded: 0, keys: encoded.keys, leftover: null, error: null };
   } catch (error) {
     const state = sqlState(error);
@@ -70,4 +71,9 @@ async function bisect(batch: Batch, error: unknown): Promise<WriteOutcome> {
   }
   const b = await writeWithRecovery(second);
   return { stored: a.stored + b.stored, discarded: a.discarded + b.discarded, keys: a.keys.concat(b.keys), leftover: b.leftover, error: b.error };
+}
+
+// Committed: from now on these visits' rows exist, and later flushes only update them.
+function markStored(batch: Batch): void {
+  for (const visit of batch.visits) visit.stored = true;
 }
