@@ -34,12 +34,13 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   await app.prepare();
 
   const server = createServer((req, res) => {
-    // Resolve the client address once; pages and actions read it from this header.
-    req.headers[CLIENT_IP_HEADER] = getClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], options.trustedProxyHops);
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     if (isOversizedServerAction(req)) return refuseOversized(res);
     const fast = fastRoutes.get(q === -1 ? url : url.slice(0, q));
+    // Resolve the client address once for Next; pages and actions read it from this
+    // header. Fast routes resolve it themselves, only when they need it.
+    if (!fast) req.headers[CLIENT_IP_HEADER] = getClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], options.trustedProxyHops);
     const done = fast ? fast(req, res) : handle(req, res);
     Promise.resolve(done).catch((error: unknown) => {
       console.error(`request failed: ${error instanceof Error ? error.message : String(error)}`);
