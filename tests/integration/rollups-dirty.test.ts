@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { insertVisit } from "@/lib/analytics/query/dev/fixtures";
-import { createSyntheticSite } from "@/lib/analytics/query/dev/synthetic-traffic";
+import { createSyntheticSite, insertSyntheticTraffic } from "@/lib/analytics/query/dev/synthetic-traffic";
 import { markDirty, markRecentDaysDirty, pendingSiteDays, refreshDirtyRollups } from "@/lib/analytics/rollups";
+import { analyzeGrownTables } from "@/lib/analytics/rollups/table-statistics";
 import { closePool, getPool } from "@/lib/db/pool";
 
 // The dirty-day tracker between the ingestion writer and the rollups.
@@ -62,5 +63,21 @@ describe("dirty days", () => {
       { day: "2026-07-21", visits: 1 },
     ]);
     expect(await totals(quiet)).toEqual([]);
+  });
+
+  it("analyses visits and events once they grew by a fifth since their last analysis", async () => {
+    const pool = getPool();
+    await pool.query("ANALYZE events, visits");
+    const { siteId } = await createSyntheticSite(pool, { domain: "dirty-grown.example", timezone: "Etc/UTC" });
+    const client = await pool.connect();
+    try {
+      const written = await insertSyntheticTraffic(client, { siteId, firstDay: "2026-05-01", days: 2, visitsPerDay: 6_000 });
+      expect(written.visits).toBeGreaterThanOrEqual(10_000);
+      await client.query("SELECT pg_stat_force_next_flush()"); // make this session's row counts visible now
+    } finally {
+      client.release();
+    }
+    expect(await analyzeGrownTables()).toEqual(["events", "visits"]);
+    expect(await analyzeGrownTables()).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { localDaysOfUtcDay } from "./local-days";
 import { refreshDailyRollups } from "./refresh-daily";
 import { refreshHourlyRollups } from "./refresh-hourly";
+import { analyzeGrownTables } from "./table-statistics";
 
 // Which rollups are out of date. The ingestion writer reports the (site, UTC day) pairs of
 // every flush; the scheduler calls refreshDirtyRollups every few seconds, which recomputes
@@ -52,6 +53,7 @@ async function refreshPending(now: number): Promise<RefreshResult> {
     const last = lastRun.get(id);
     return !last || now - last.at >= last.ms * BACKOFF;
   });
+  if (due.length > 0) await analyzeGrownTables(); // before the marks are taken: a failure keeps them
   for (const [id] of due) pending.delete(id);
   let siteDays = 0;
   const failures: unknown[] = [];
