@@ -9,7 +9,7 @@ import type { StatsQuery, TimeseriesPoint } from "./types";
 // The main graph: one point per local hour, day or month of the period.
 
 export async function getTimeseries(q: StatsQuery): Promise<TimeseriesPoint[]> {
-  // Hour points read hourly_stats, which has no rows per dimension: any filter makes them raw.
+  // Hour points read hourly_stats, which has no rows per dimension: every filter makes them raw.
   const kinds = ["total"] as const;
   if (usesRawPath(q, q.range.interval === "hour" ? undefined : kinds)) return scanTogether(q, { kind: "timeseries" });
   const p = new SqlParams();
