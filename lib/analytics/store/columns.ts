@@ -1,4 +1,4 @@
-import { numberArrayOf, textArrayOf } from "./pg-array";
+import { numberArray, textArrayOf } from "./pg-array";
 import type { EventRecord, VisitRecord } from "./types";
 
 // The columns a flush writes, declared once: both the INSERT statements and the array
@@ -58,7 +58,7 @@ export function encodeColumns<T>(columns: ReadonlyArray<Column<T>>, rows: readon
       case "jsonb":
         return textArrayOf(rows, column.get);
       default:
-        return numberArrayOf(rows, column.get);
+        return numberArray(rows.map((row) => column.get(row)));
     }
   });
 }

@@ -29,10 +29,3 @@ export function textArrayOf<T>(rows: readonly T[], get: (row: T) => string | nul
   }
   return `{${parts.join(",")}}`;
 }
-
-/** numberArray of `get(row)` for every row. */
-export function numberArrayOf<T>(rows: readonly T[], get: (row: T) => number | string): string {
-  const parts = new Array<number | string>(rows.length);
-  for (let i = 0; i < rows.length; i++) parts[i] = get(rows[i]!);
-  return `{${parts.join(",")}}`;
-}
