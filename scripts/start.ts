@@ -3,21 +3,47 @@
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 import { boot, describeBootError } from "@/lib/server/boot";
 
+// This process owns SIGINT, SIGTERM and SIGHUP: on any of them it stops taking requests,
+// writes every accepted event, then stops Postgres (which runs in its own session, so a
+// signal to our process group does not stop it first). A second signal while stopping is
+// answered with a note, not with an exit that would lose the writes under way.
+
+const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
 const dev = process.argv.includes("--dev");
 if (!dev) (process.env as Record<string, string>).NODE_ENV = "production";
 
+let stopping = false;
+let close: (() => Promise<void>) | null = null;
+let signalled: string | null = null;
+
+async function stop(signal: string): Promise<void> {
+  if (stopping) {
+    console.log(`${signal}: still stopping (writing accepted events, then stopping Postgres) …`);
+    return;
+  }
+  stopping = true;
+  console.log(`\n${signal}: stopping (finishing writes, stopping Postgres) …`);
+  try {
+    await close?.();
+    process.exit(0);
+  } catch (error) {
+    console.error(`Stopping failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
+// Registered before boot: a signal during start-up waits for boot to finish, then stops.
+for (const signal of SIGNALS) {
+  process.on(signal, () => {
+    if (close === null) signalled ??= signal;
+    else void stop(signal);
+  });
+}
+
 try {
   const app = await boot({ dev });
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping (finishing writes, stopping Postgres) …`);
-    await app.close();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+  close = app.close;
+  if (signalled !== null) await stop(signalled);
 } catch (error) {
   console.error(describeBootError(error));
   process.exit(1);

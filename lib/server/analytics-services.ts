@@ -1,8 +1,10 @@
+import path from "node:path";
 import { handleEventRequest } from "@/lib/analytics/ingest/handle-event-request";
 import { drainIngestion, startIngestion } from "@/lib/analytics/ingest/lifecycle";
 import { rotateSalts } from "@/lib/analytics/ingest/salts";
 import { markDirty, markRecentDaysDirty, refreshDirtyRollups } from "@/lib/analytics/rollups";
 import { setFlushListener } from "@/lib/analytics/store/flush-listener";
+import { retryFlushNow } from "@/lib/analytics/store/flusher";
 import { getEnv } from "@/lib/config/env";
 import { registerFastRoute } from "./http-server";
 
@@ -13,10 +15,11 @@ const SALT_ROTATION_MS = 60 * 60 * 1000; // hourly; deleting salts older than 2 
 
 let timers: NodeJS.Timeout[] = [];
 
-export async function startAnalyticsServices(): Promise<void> {
+/** `dataDir` holds the ingestion spool (<dataDir>/spool); `log` is for operators. */
+export async function startAnalyticsServices(options: { dataDir: string; log: (line: string) => void }): Promise<void> {
   setFlushListener((keys) => markDirty(keys));
   registerFastRoute("/api/event", handleEventRequest);
-  await startIngestion();
+  await startIngestion({ spoolDir: path.join(options.dataDir, "spool"), log: options.log });
   await markRecentDaysDirty(); // rollups a crash may have left stale
   await rotateSalts();
   const rollupMs = getEnv().ROLLUP_INTERVAL_SECONDS * 1000;
@@ -26,6 +29,11 @@ export async function startAnalyticsServices(): Promise<void> {
   ];
   for (const timer of timers) timer.unref();
   void runQuietly("rollup refresh", refreshDirtyRollups);
+}
+
+/** Postgres is back after a crash: write what waited instead of finishing the back-off. */
+export function onDatabaseRestarted(): void {
+  retryFlushNow();
 }
 
 /** Writes every accepted event, then brings the rollups up to date. */

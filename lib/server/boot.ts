@@ -6,7 +6,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { closePool } from "@/lib/db/pool";
 import { closePrisma } from "@/lib/db/prisma";
 import { startJobWorkers, stopJobWorkers } from "@/lib/jobs/worker";
-import { startAnalyticsServices, stopAnalyticsServices } from "./analytics-services";
+import { onDatabaseRestarted, startAnalyticsServices, stopAnalyticsServices } from "./analytics-services";
 import { ensureProductionBuild } from "./ensure-build";
 import { startHttpServer } from "./http-server";
 
@@ -25,6 +25,7 @@ export async function boot(options: BootOptions): Promise<RunningApp> {
   if (!process.env.DATABASE_URL) {
     const port = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
     embedded = await startEmbeddedPostgres({ dataDir, port, log });
+    embedded.onRestart(onDatabaseRestarted);
     process.env.DATABASE_URL = embedded.url;
     log(`Postgres (embedded) on 127.0.0.1:${port}, data in ${path.resolve(dataDir, "pg")}`);
   }
@@ -35,12 +36,14 @@ export async function boot(options: BootOptions): Promise<RunningApp> {
     if (applied.length) log(`Applied migrations: ${applied.join(", ")}`);
     if (!options.dev) ensureProductionBuild(log);
     await startJobWorkers();
-    await startAnalyticsServices();
+    await startAnalyticsServices({ dataDir, log });
     const server = await startHttpServer({ dev: options.dev, port: env.PORT, host: env.HOST, trustedProxyHops: env.TRUSTED_PROXY_HOPS });
     const url = `http://localhost:${env.PORT}`;
     log(`MiniStat is ready at ${url}`);
     return {
       url,
+      // Stop taking requests, write every accepted event, then stop Postgres: the order
+      // that lets a 202 mean "stored". Callers own the signals (scripts/start.ts).
       close: async () => {
         await server.close();
         await stopAnalyticsServices();

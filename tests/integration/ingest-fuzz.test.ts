@@ -7,7 +7,7 @@ process.env.TRUSTED_PROXY_HOPS = "1";
 
 import { drainIngestion } from "@/lib/analytics/ingest/lifecycle";
 import { startIngestionServer, type IngestionServer } from "@/lib/analytics/ingest/serve-ingestion";
-import { getIngestionStats } from "@/lib/analytics/store/stats";
+import { getIngestionStats } from "@/lib/analytics/store/flusher";
 import { getPool } from "@/lib/db/pool";
 
 // Random and malformed requests thrown at the running handler: whatever arrives, the

@@ -3,7 +3,7 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drainIngestion } from "@/lib/analytics/ingest/lifecycle";
 import { startIngestionServer, type IngestionServer } from "@/lib/analytics/ingest/serve-ingestion";
-import { getIngestionStats } from "@/lib/analytics/store/stats";
+import { getIngestionStats } from "@/lib/analytics/store/flusher";
 import { getPool } from "@/lib/db/pool";
 
 // The HTTP contract of POST /api/event, through a real node:http server: what a browser,

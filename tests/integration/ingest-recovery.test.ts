@@ -3,8 +3,8 @@ import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { drainIngestion } from "@/lib/analytics/ingest/lifecycle";
 import { startIngestionServer, type IngestionServer } from "@/lib/analytics/ingest/serve-ingestion";
-import { MAX_BUFFERED_EVENTS, setMaxBufferedEvents } from "@/lib/analytics/store/event-buffer";
-import { getIngestionStats } from "@/lib/analytics/store/stats";
+import { setMaxBufferedEvents } from "@/lib/analytics/store/flusher";
+import { getIngestionStats } from "@/lib/analytics/store/flusher";
 import { getPool } from "@/lib/db/pool";
 
 // Accepted events survive a failing Postgres, and nothing a flush meets can block
@@ -144,7 +144,7 @@ describe("flush failures", () => {
       expect(getIngestionStats().overloaded - overloadedBefore).toBe(1);
     } finally {
       await undo();
-      setMaxBufferedEvents(MAX_BUFFERED_EVENTS);
+      setMaxBufferedEvents();
     }
     await drainIngestion();
     expect(await send(domain, "/5")).toBe(202);

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { isBotUserAgent } from "@/lib/analytics/enrich/bots";
 import { getClientIp } from "@/lib/analytics/enrich/client-ip";
 import { describeDbError } from "@/lib/analytics/store/sql-state";
+import { whenDurable } from "@/lib/analytics/store/flusher";
 import { counters } from "@/lib/analytics/store/stats";
 import { getEnv } from "@/lib/config/env";
 import { ingestEvent, type IngestOutcome } from "./ingest-event";
@@ -79,9 +80,12 @@ function handleBody(req: IncomingMessage, res: ServerResponse, body: string): vo
   );
 }
 
+// 202 promises that the event will be stored: for an accepted event it goes out only once
+// the spool has the event on disk, so that not even a crash of this process can lose it.
 function answer(res: ServerResponse, outcome: IngestOutcome): void {
-  if (outcome === "overloaded") sendUnavailable(res, RETRY_AFTER_SECONDS);
-  else sendAccepted(res);
+  if (outcome === "overloaded") return sendUnavailable(res, RETRY_AFTER_SECONDS);
+  if (outcome === "dropped") return sendAccepted(res);
+  whenDurable((error) => (error === null ? sendAccepted(res) : sendUnavailable(res, RETRY_AFTER_SECONDS)));
 }
 
 function ignore(): void {}

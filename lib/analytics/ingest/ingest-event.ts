@@ -1,6 +1,5 @@
 import { visitorId } from "@/lib/analytics/enrich/visitor-id";
-import { isBufferFull } from "@/lib/analytics/store/event-buffer";
-import { enqueueEvent } from "@/lib/analytics/store/flusher";
+import { enqueueEvent, isBufferFull } from "@/lib/analytics/store/flusher";
 import { counters } from "@/lib/analytics/store/stats";
 import { sqlState } from "@/lib/analytics/store/sql-state";
 import type { SiteRef } from "@/lib/analytics/store/types";
@@ -13,9 +12,11 @@ import { findCachedSite, lookupSite } from "./site-cache";
 import { startVisit } from "./start-visit";
 import { utcDay } from "./utc-day";
 
-// A valid, non-bot event → site → daily salt → visitor id → visit → buffer. Synchronous
-// whenever the site and today's salt are in memory (all but the first event of a site
-// per day and process); only then does it return a promise.
+// A valid, non-bot event → site → daily salt → visitor id → visit → buffer (and spool).
+// Synchronous whenever the site and today's salt are in memory (all but the first event of
+// a site per day and process); only then does it return a promise. "accepted" means
+// buffered and appended to the spool: the caller answers 202 once the spool has it on
+// disk (whenDurable in store/flusher.ts).
 
 export type IngestOutcome = "accepted" | "dropped" | "overloaded";
 

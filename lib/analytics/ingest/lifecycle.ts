@@ -1,5 +1,6 @@
 import { openGeoDatabase } from "@/lib/analytics/enrich/geo";
 import { drainBuffer } from "@/lib/analytics/store/flusher";
+import { startSpool, stopSpool } from "@/lib/analytics/store/spool-lifecycle";
 import { now } from "./clock";
 import { forgetSaltsBefore } from "./salts";
 import { sweepIdleVisits } from "./sessions";
@@ -28,10 +29,20 @@ function sweep(): void {
   forgetSaltsBefore(addDays(utcDay(at), -1));
 }
 
-/** Loads the GeoIP database and the sites, then starts the background timers. Call once at boot. */
-export async function startIngestion(): Promise<void> {
+/**
+ * Loads the GeoIP database and the sites, replays and opens the spool in `spoolDir` (when
+ * given: the app always gives one), then starts the background timers. Call once at boot,
+ * before the endpoint takes events.
+ */
+export async function startIngestion(options: { spoolDir?: string; log?: (line: string) => void } = {}): Promise<void> {
   openGeoDatabase();
   await refreshSites();
+  if (options.spoolDir !== undefined) {
+    const replay = await startSpool(options.spoolDir);
+    if (replay.replayed + replay.discarded > 0) {
+      options.log?.(`Replayed ${replay.replayed} accepted event(s) from the ingestion spool that an earlier run had not written${replay.discarded > 0 ? ` (${replay.discarded} of deleted sites dropped)` : ""}.`);
+    }
+  }
   ensureIngestionStarted();
 }
 
@@ -44,5 +55,9 @@ export async function drainIngestion(timeoutMs = DRAIN_TIMEOUT_MS): Promise<void
   stopSiteRefresh();
   if (sweeper !== null) clearInterval(sweeper);
   sweeper = null;
-  await drainBuffer(Date.now() + timeoutMs);
+  try {
+    await drainBuffer(Date.now() + timeoutMs);
+  } finally {
+    await stopSpool(); // what is still unwritten stays in the spool for the next start
+  }
 }

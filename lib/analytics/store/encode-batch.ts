@@ -15,6 +15,8 @@ export type EncodedBatch = {
   /** Visits whose row a previous flush committed: VISIT_CHANGE_COLUMNS only. */
   visitChangeParams: string[] | null;
   keys: FlushKey[];
+  /** The seq of the batch's last event (events are in seq order); 0 without events. */
+  lastSeq: number;
 };
 
 export function encodeBatch(batch: Batch): EncodedBatch {
@@ -25,6 +27,7 @@ export function encodeBatch(batch: Batch): EncodedBatch {
     visitParams: fresh.length === 0 ? null : encodeColumns(VISIT_COLUMNS, fresh),
     visitChangeParams: stored.length === 0 ? null : encodeColumns(VISIT_CHANGE_COLUMNS, stored),
     keys: collectKeys(batch),
+    lastSeq: batch.events.length === 0 ? 0 : batch.events[batch.events.length - 1]!.seq,
   };
 }
 

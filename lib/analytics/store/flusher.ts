@@ -1,6 +1,8 @@
-import { finishBatch, hasWaiting, pushEvent, takeBatch, waitingCount } from "./event-buffer";
+import { encodeRecord } from "@/lib/analytics/spool/record";
+import type { DurableCallback, Spool } from "@/lib/analytics/spool/spool";
+import { EventBuffer, MAX_BUFFERED_EVENTS } from "./event-buffer";
 import { onFlushed } from "./flush-listener";
-import { counters } from "./stats";
+import { counters, type IngestionStats } from "./stats";
 import { describeDbError } from "./sql-state";
 import type { EventRecord, VisitRecord } from "./types";
 import { writeWithRecovery } from "./write-with-recovery";
@@ -8,24 +10,66 @@ import { writeWithRecovery } from "./write-with-recovery";
 // When the buffer is written: 1 s after the first waiting event, or at once when 5,000
 // are waiting, whichever comes first. One flush at a time (a second one would only
 // compete for the same rows and connection); requests made while one runs make it go
-// round again. After a failure it waits 0.5 s, then twice as long each time (≤ 30 s).
+// round again. After a failure it waits 0.5 s, then twice as long each time (≤ 30 s), or
+// less when told that Postgres is back (retryFlushNow).
+//
+// With a spool attached (the app always has one; bare test servers may not), each accepted
+// event is also appended to it, and the spool learns after each commit what it may delete.
 
 const FLUSH_INTERVAL_MS = 1_000;
 const FLUSH_AT_EVENTS = 5_000;
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 30_000;
 
+const buffer = new EventBuffer();
+let spool: Spool | null = null;
+let nextSeq = 1;
 let running: Promise<void> | null = null;
 let again = false;
 let timer: NodeJS.Timeout | null = null;
 let backoffMs = 0;
 let retryAt = 0;
 
+/** From now on accepted events go to `next` too, numbered from `firstSeq`; null detaches it. */
+export function attachSpool(next: Spool | null, firstSeq = nextSeq): void {
+  spool = next;
+  nextSeq = Math.max(nextSeq, firstSeq);
+}
+
+export function isBufferFull(): boolean {
+  return buffer.isFull();
+}
+
+/** The process's ingestion counters, with the events accepted but not yet committed. */
+export function getIngestionStats(): IngestionStats {
+  return { ...counters, buffered: buffer.bufferedCount() };
+}
+
+/** For tests: reach the limit without 200,000 requests. */
+export function setMaxBufferedEvents(limit = MAX_BUFFERED_EVENTS): void {
+  buffer.maxBuffered = limit;
+}
+
 /** Adds an accepted event (and marks its visit changed); the caller checked isBufferFull(). */
-export function enqueueEvent(event: EventRecord, visit: VisitRecord): void {
+export function enqueueEvent(event: Omit<EventRecord, "seq">, visit: VisitRecord): void {
+  const record: EventRecord = { ...event, seq: nextSeq++ };
   counters.accepted++;
-  if (pushEvent(event, visit) >= FLUSH_AT_EVENTS) requestFlush();
+  spool?.append(record.seq, encodeRecord(record, visit));
+  if (buffer.push(record, visit) >= FLUSH_AT_EVENTS) requestFlush();
   else if (timer === null && running === null) armTimer(FLUSH_INTERVAL_MS);
+}
+
+/** Calls back once every event enqueued so far is durable (in the spool; at once without one). */
+export function whenDurable(callback: DurableCallback): void {
+  if (spool === null) callback(null);
+  else spool.whenDurable(callback);
+}
+
+/** Postgres is reachable again: retry a failed flush now instead of after the back-off. */
+export function retryFlushNow(): void {
+  backoffMs = 0;
+  retryAt = 0;
+  if (buffer.hasWaiting()) requestFlush();
 }
 
 function armTimer(delayMs: number): void {
@@ -49,23 +93,24 @@ function requestFlush(): void {
   timer = null;
   running = flushLoop().finally(() => {
     running = null;
-    if (hasWaiting() && timer === null) armTimer(retryAt > Date.now() ? retryAt - Date.now() : FLUSH_INTERVAL_MS);
+    if (buffer.hasWaiting() && timer === null) armTimer(retryAt > Date.now() ? retryAt - Date.now() : FLUSH_INTERVAL_MS);
   });
 }
 
 async function flushLoop(): Promise<void> {
   do {
     again = false;
-    if (!hasWaiting() || !(await flushOnce())) return;
-  } while (again || waitingCount() >= FLUSH_AT_EVENTS);
+    if (!buffer.hasWaiting() || !(await flushOnce())) return;
+  } while (again || buffer.waitingCount() >= FLUSH_AT_EVENTS);
 }
 
 /** Writes everything waiting; false when (part of) it had to be given back. */
 async function flushOnce(): Promise<boolean> {
-  const batch = takeBatch();
+  const batch = buffer.takeBatch();
+  const writingTo = spool;
   const started = performance.now();
-  const outcome = await writeWithRecovery(batch).catch((error: unknown) => ({ stored: 0, discarded: 0, keys: [], leftover: batch, error }));
-  finishBatch(batch, outcome.leftover);
+  const outcome = await writeWithRecovery(batch, writingTo?.id ?? null).catch((error: unknown) => ({ stored: 0, discarded: 0, keys: [], leftover: batch, error }));
+  buffer.finishBatch(batch, outcome.leftover);
   counters.stored += outcome.stored;
   counters.discarded += outcome.discarded;
   if (outcome.keys.length > 0) onFlushed(outcome.keys);
@@ -73,9 +118,11 @@ async function flushOnce(): Promise<boolean> {
     backoffMs = Math.min(BACKOFF_MAX_MS, backoffMs === 0 ? BACKOFF_MIN_MS : backoffMs * 2);
     retryAt = Date.now() + backoffMs;
     // Never the batch itself: events are visitor data. The message has its quoted values elided.
-    console.error(`[ingest] flush failed, ${waitingCount()} events kept, retrying in ${backoffMs} ms: ${describeDbError(outcome.error)}`);
+    console.error(`[ingest] flush failed, ${buffer.waitingCount()} events kept, retrying in ${backoffMs} ms: ${describeDbError(outcome.error)}`);
     return false;
   }
+  const lastSeq = batch.events.length === 0 ? 0 : batch.events[batch.events.length - 1]!.seq;
+  writingTo?.committed(lastSeq);
   backoffMs = 0;
   retryAt = 0;
   counters.flushes++;
@@ -92,9 +139,9 @@ export async function drainBuffer(deadline: number): Promise<void> {
   timer = null;
   for (;;) {
     if (running !== null) await running;
-    if (!hasWaiting()) return;
+    if (!buffer.hasWaiting()) return;
     const now = Date.now();
-    if (now >= deadline) throw new Error(`ingestion drain timed out with ${waitingCount()} events unwritten`);
+    if (now >= deadline) throw new Error(`ingestion drain timed out with ${buffer.waitingCount()} events unwritten`);
     if (retryAt > now) await new Promise((resolve) => setTimeout(resolve, Math.min(retryAt, deadline) - now));
     retryAt = 0;
     requestFlush();

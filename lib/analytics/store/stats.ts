@@ -1,5 +1,3 @@
-import { bufferedCount } from "./event-buffer";
-
 // Process-wide counters for the benchmark and for operators. Plain numbers mutated in
 // place: the hot path pays one increment, nothing is allocated until someone asks.
 
@@ -31,7 +29,3 @@ export const counters = {
   flushes: 0,
   lastFlushMs: 0,
 };
-
-export function getIngestionStats(): IngestionStats {
-  return { ...counters, buffered: bufferedCount() };
-}

@@ -5,6 +5,8 @@
 export type SiteRef = { siteId: string; domain: string; timezone: string };
 
 export type EventRecord = {
+  /** Acceptance order, unique per spool (lib/analytics/spool): what a flush's watermark counts. */
+  seq: number;
   site: SiteRef;
   /** Receive time, ms since the epoch. */
   ts: number;

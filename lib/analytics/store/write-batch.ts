@@ -3,13 +3,13 @@ import { EVENT_COLUMNS, insertFromArrays, selectFromArrays, VISIT_CHANGE_COLUMNS
 import type { EncodedBatch } from "./encode-batch";
 import { sqlState } from "./sql-state";
 
-// One flush = one transaction: the events and the visits they changed are committed
-// together, so the visits table never counts pageviews that the events table lacks.
+// One flush = one transaction: the events, the visits they changed and the spool's
+// watermark are committed together. So the visits table never counts pageviews that the
+// events table lacks, and after a crash the spool replays exactly what this did not commit.
 //
-// synchronous_commit is off for this transaction only: the commit returns before the
-// WAL reaches the disk. Postgres stays consistent, but an OS crash or power loss can
-// lose the last ~0.6 s (3 × wal_writer_delay) of committed analytics. That is the price
-// of not waiting for an fsync every second; accounts and billing keep full durability.
+// The commit is synchronous (set here, whatever the server's default): it returns once the WAL is on disk, which
+// costs one fsync a flush (about a second of events), and lets the spool delete what it
+// covers. An asynchronous commit could vanish in a Postgres crash after the spool let go.
 
 const INSERT_EVENTS = insertFromArrays("events", EVENT_COLUMNS);
 
@@ -32,17 +32,23 @@ const UPDATE_VISITS = `UPDATE visits SET
 FROM (${selectFromArrays(VISIT_CHANGE_COLUMNS)}) AS u
 WHERE visits.site_id = u.site_id AND visits.visit_id = u.visit_id`;
 
-export async function writeBatch(batch: EncodedBatch): Promise<void> {
+// Never moves back: a retried batch cannot undo a later one's mark.
+const MARK_SPOOL = `INSERT INTO ingest_spool_marks (spool_id, committed_seq, updated_at) VALUES ($1, $2, now())
+ON CONFLICT (spool_id) DO UPDATE SET committed_seq = GREATEST(ingest_spool_marks.committed_seq, EXCLUDED.committed_seq), updated_at = now()`;
+
+/** `spoolId`: the spool whose events these are, whose watermark moves to the batch's last seq. */
+export async function writeBatch(batch: EncodedBatch, spoolId: string | null): Promise<void> {
   if (batch.eventParams === null && batch.visitParams === null && batch.visitChangeParams === null) return;
   const client = await getPool().connect();
   let broken: Error | undefined;
   try {
-    await client.query("BEGIN; SET LOCAL synchronous_commit = off");
+    await client.query("BEGIN; SET LOCAL synchronous_commit = on");
     try {
       // Named statements: parsed and planned once per connection, not once per flush.
       if (batch.eventParams) await client.query({ name: "ministat_insert_events", text: INSERT_EVENTS, values: batch.eventParams });
       if (batch.visitParams) await client.query({ name: "ministat_upsert_visits", text: UPSERT_VISITS, values: batch.visitParams });
       if (batch.visitChangeParams) await client.query({ name: "ministat_update_visits", text: UPDATE_VISITS, values: batch.visitChangeParams });
+      if (spoolId !== null && batch.lastSeq > 0) await client.query({ name: "ministat_mark_spool", text: MARK_SPOOL, values: [spoolId, batch.lastSeq] });
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch((rollbackError: unknown) => {

@@ -20,21 +20,21 @@ const FOREIGN_KEY_VIOLATION = "23503";
 // Class 21 (cardinality), 22 (data exception), 23 (integrity constraint).
 const REFUSED_ROWS = /^2[123]/;
 
-export async function writeWithRecovery(batch: Batch): Promise<WriteOutcome> {
+export async function writeWithRecovery(batch: Batch, spoolId: string | null): Promise<WriteOutcome> {
   const encoded = encodeBatch(batch);
   try {
-    await writeBatch(encoded);
+    await writeBatch(encoded, spoolId);
     markStored(batch);
     return { stored: batch.events.length, discarded: 0, keys: encoded.keys, leftover: null, error: null };
   } catch (error) {
     const state = sqlState(error);
-    if (state === FOREIGN_KEY_VIOLATION) return writeWithoutDeletedSites(batch, error);
-    if (state !== null && REFUSED_ROWS.test(state)) return bisect(batch, error);
+    if (state === FOREIGN_KEY_VIOLATION) return writeWithoutDeletedSites(batch, spoolId, error);
+    if (state !== null && REFUSED_ROWS.test(state)) return bisect(batch, spoolId, error);
     return { stored: 0, discarded: 0, keys: [], leftover: batch, error };
   }
 }
 
-async function writeWithoutDeletedSites(batch: Batch, error: unknown): Promise<WriteOutcome> {
+async function writeWithoutDeletedSites(batch: Batch, spoolId: string | null, error: unknown): Promise<WriteOutcome> {
   const ids = [...new Set([...batch.events, ...batch.visits].map((row) => row.site.siteId))];
   let alive: Set<string>;
   try {
@@ -43,18 +43,18 @@ async function writeWithoutDeletedSites(batch: Batch, error: unknown): Promise<W
   } catch (lookupError) {
     return { stored: 0, discarded: 0, keys: [], leftover: batch, error: lookupError };
   }
-  if (alive.size === ids.length) return bisect(batch, error); // not a deleted site after all
+  if (alive.size === ids.length) return bisect(batch, spoolId, error); // not a deleted site after all
   const kept: Batch = {
     events: batch.events.filter((e) => alive.has(e.site.siteId)),
     visits: batch.visits.filter((v) => alive.has(v.site.siteId)),
   };
   const discarded = batch.events.length - kept.events.length;
   console.warn(`[ingest] dropped ${discarded} events of ${ids.length - alive.size} deleted site(s)`);
-  const rest = await writeWithRecovery(kept);
+  const rest = await writeWithRecovery(kept, spoolId);
   return { ...rest, discarded: rest.discarded + discarded };
 }
 
-async function bisect(batch: Batch, error: unknown): Promise<WriteOutcome> {
+async function bisect(batch: Batch, spoolId: string | null, error: unknown): Promise<WriteOutcome> {
   const rows = batch.events.length + batch.visits.length;
   if (rows <= 1) {
     console.error(`[ingest] Postgres refused one ${batch.events.length === 1 ? "event" : "visit"}; dropped it: ${describeDbError(error)}`);
@@ -64,12 +64,12 @@ async function bisect(batch: Batch, error: unknown): Promise<WriteOutcome> {
   const v = Math.ceil(batch.visits.length / 2);
   const first: Batch = { events: batch.events.slice(0, e), visits: batch.visits.slice(0, v) };
   const second: Batch = { events: batch.events.slice(e), visits: batch.visits.slice(v) };
-  const a = await writeWithRecovery(first);
+  const a = await writeWithRecovery(first, spoolId);
   if (a.leftover !== null) {
     const leftover = { events: a.leftover.events.concat(second.events), visits: a.leftover.visits.concat(second.visits) };
     return { ...a, leftover };
   }
-  const b = await writeWithRecovery(second);
+  const b = await writeWithRecovery(second, spoolId);
   return { stored: a.stored + b.stored, discarded: a.discarded + b.discarded, keys: a.keys.concat(b.keys), leftover: b.leftover, error: b.error };
 }
 
