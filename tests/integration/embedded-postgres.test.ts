@@ -1,0 +1,70 @@
+import { execFileSync } from "node:child_process";
+import { rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
+
+// The embedded Postgres is ours to stop: it installs no signal handlers in our process,
+// runs outside our process group (a Ctrl-C or a group SIGTERM reaches our shutdown only),
+// and comes back by itself when it dies.
+
+const dataDir = `.data/embedded-test-${process.pid}`;
+let db: EmbeddedDatabase;
+let listenersBefore: Record<string, number>;
+const restarts: string[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
+    });
+  });
+}
+
+const processGroup = (pid: number) => Number(execFileSync("ps", ["-o", "pgid=", "-p", String(pid)], { encoding: "utf8" }).trim());
+
+beforeAll(async () => {
+  listenersBefore = Object.fromEntries(["SIGINT", "SIGTERM", "SIGHUP"].map((s) => [s, process.listenerCount(s)]));
+  db = await startEmbeddedPostgres({ dataDir, port: await freePort(), log: (line) => restarts.push(line) });
+});
+
+afterAll(async () => {
+  await db.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("the embedded Postgres", () => {
+  it("adds no SIGINT, SIGTERM or SIGHUP handler to our process", () => {
+    const now = Object.fromEntries(["SIGINT", "SIGTERM", "SIGHUP"].map((s) => [s, process.listenerCount(s)]));
+    expect(now).toEqual(listenersBefore);
+  });
+
+  it("runs in a process group of its own", () => {
+    const pid = db.pid();
+    expect(pid).toBeGreaterThan(0);
+    expect(processGroup(pid!)).not.toBe(processGroup(process.pid));
+  });
+
+  it("is started again when killed, with its data, and says so", async () => {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    await client.query("CREATE TABLE survivors (n int); INSERT INTO survivors VALUES (42)");
+    await client.end();
+
+    const back = new Promise<void>((resolve) => db.onRestart(resolve));
+    const old = db.pid()!;
+    process.kill(old, "SIGKILL");
+    await back;
+    expect(db.pid()).not.toBe(old);
+    expect(restarts.some((line) => /stopped unexpectedly \(SIGKILL\)/.test(line))).toBe(true);
+
+    const again = new pg.Client({ connectionString: db.url });
+    await again.connect();
+    expect((await again.query("SELECT n FROM survivors")).rows).toEqual([{ n: 42 }]);
+    await again.end();
+  });
+});
