@@ -31,7 +31,9 @@ import { renderSignInMail } from "@/lib/mail/templates/sign-in";
 //  - or if it references, through a foreign key, a row that belongs to it (any key type).
 
 /** Tables that never hold data of an account, with the reason. Everything else must be populated below. */
-const NOT_ACCOUNT_DATA: Record<string, string> = {};
+const NOT_ACCOUNT_DATA: Record<string, string> = {
+  ingest_spool_marks: "one row per app instance's ingestion spool: a sequence number, no account's data",
+};
 
 type Account = {
   label: string;
