@@ -42,6 +42,7 @@ test("a tracked visit shows up on the dashboard: 1 visitor, 2 pageviews, a goal 
     await page.getByLabel("Event name").fill("Signup");
     await page.getByRole("button", { name: "Add goal" }).click();
     await expect(page.getByText("Goal added.")).toBeVisible();
+    await expect(page.getByLabel("Event name"), "a saved goal clears the field").toHaveValue("");
   });
 
   // A desktop Chrome user agent: headless Chromium announces itself as HeadlessChrome,

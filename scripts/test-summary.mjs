@@ -1,6 +1,17 @@
-// Prints one closing line for CI from the JSON reports of Vitest and Playwright:
-// "tests: N passed, N failed" (skipped tests would be listed too, and there should be none).
+// Prints the closing lines for CI: the checks .ci/run ran before the tests (from
+// .reports/<step>.json, "lint passed (21 s)"), then, from the JSON reports of Vitest and
+// Playwright, "tests: N passed, N failed" (skipped tests would be listed too, and there should
+// be none).
 import { existsSync, readFileSync } from "node:fs";
+
+const checks = [];
+for (const name of ["lint", "typecheck"]) {
+  const file = `.reports/${name}.json`;
+  if (!existsSync(file)) continue;
+  const { exit, seconds } = JSON.parse(readFileSync(file, "utf8"));
+  checks.push(exit === 0 ? `${name} passed (${seconds} s)` : `${name} FAILED (exit ${exit}, ${seconds} s)`);
+}
+if (checks.length > 0) console.log(`checks: ${checks.join(", ")}`);
 
 let passed = 0;
 let failed = 0;

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadBuiltScripts, QUEUE_SNIPPET } from "./built-scripts";
-import { fakeChild, fakeLink, runTracker, type FakeBrowserOptions } from "./fake-browser";
+import { fakeLink, runTracker, type FakeBrowserOptions } from "./fake-browser";
 
 let defaultCode = "";
 let extendedCode = "";

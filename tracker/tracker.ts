@@ -53,7 +53,9 @@ function send(name: string, options?: Options | null) {
   let ignore: unknown;
   try {
     ignore = localStorage.ministat_ignore == "true";
-  } catch {}
+  } catch {
+    // no storage, no opt-out
+  }
   if (
     !(
       ignore ||
@@ -80,11 +82,10 @@ function send(name: string, options?: Options | null) {
     });
     // sendBeacon survives page unload (outbound clicks!). It returns false when the browser
     // refuses to queue the beacon; fetch with keepalive is the same guarantee, one API older.
-    (nav.sendBeacon && nav.sendBeacon(endpoint, body)) ||
-      fetch(endpoint, { method: "POST", body, keepalive: true });
+    if (!(nav.sendBeacon && nav.sendBeacon(endpoint, body))) void fetch(endpoint, { method: "POST", body, keepalive: true });
   }
   // Called even when ignored: sites often navigate from the callback and must not get stuck.
-  callback && callback();
+  if (callback) callback();
 }
 
 let lastPage: string;

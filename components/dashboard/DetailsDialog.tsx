@@ -18,7 +18,16 @@ export function DetailsDialog({ tab, basePath, view, onClose }: { tab: PanelTab;
   const [search, setSearch] = useState("");
   const [query, setQuery] = useState("");
   const [offset, setOffset] = useState(0);
-  const [state, setState] = useState<State>({ status: "loading" });
+  // Each answer remembers the URL it is for; while the URL has none, the list is loading.
+  const [answer, setAnswer] = useState<{ url: string; state: State } | null>(null);
+
+  const params = toSearchParams(view);
+  params.set("dimension", tab.dimension);
+  params.set("limit", String(DETAILS_PAGE_SIZE));
+  params.set("offset", String(offset));
+  if (query) params.set("search", query);
+  const url = `${basePath}/breakdown?${params}`;
+  const state: State = answer?.url === url ? answer.state : { status: "loading" };
 
   useEffect(() => {
     dialog.current?.showModal();
@@ -34,24 +43,18 @@ export function DetailsDialog({ tab, basePath, view, onClose }: { tab: PanelTab;
 
   useEffect(() => {
     const controller = new AbortController();
-    const params = toSearchParams(view);
-    params.set("dimension", tab.dimension);
-    params.set("limit", String(DETAILS_PAGE_SIZE));
-    params.set("offset", String(offset));
-    if (query) params.set("search", query);
-    setState({ status: "loading" });
-    fetch(`${basePath}/breakdown?${params}`, { signal: controller.signal, cache: "no-store" })
+    fetch(url, { signal: controller.signal, cache: "no-store" })
       .then(async (response) => {
         const body = (await response.json()) as Page & { error?: { message: string } };
         if (!response.ok) throw new Error(body.error?.message ?? "Could not load this list.");
-        setState({ status: "ok", page: body });
+        setAnswer({ url, state: { status: "ok", page: body } });
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
-        setState({ status: "error", message: error instanceof Error ? error.message : "Could not load this list." });
+        setAnswer({ url, state: { status: "error", message: error instanceof Error ? error.message : "Could not load this list." } });
       });
     return () => controller.abort();
-  }, [basePath, view, tab.dimension, offset, query]);
+  }, [url]);
 
   const page = state.status === "ok" ? state.page : null;
   return (

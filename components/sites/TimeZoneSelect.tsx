@@ -1,13 +1,18 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { input } from "@/components/ui/styles";
 import type { TimeZoneGroup } from "./time-zone-options";
 
 // A time zone <select> (type to jump). With no saved zone it preselects the browser's own.
 export function TimeZoneSelect({ id, groups, value, error }: { id: string; groups: TimeZoneGroup[]; value?: string; error?: string }) {
-  const [zone, setZone] = useState(value ?? "Etc/UTC");
-  const [detected, setDetected] = useState(false);
+  // The saved zone or the visitor's pick; without either, the browser's own zone (the server,
+  // which cannot know it, renders UTC until hydration).
+  const [chosen, setChosen] = useState<string | null>(value ?? null);
+  const browser = useSyncExternalStore(neverChanges, browserTimeZone, () => null);
+  const detectedZone = browser && groups.some((g) => g.zones.some((z) => z.value === browser)) ? browser : null;
+  const zone = chosen ?? detectedZone ?? "Etc/UTC";
+  const detected = chosen === null && detectedZone !== null;
   const select = useRef<HTMLSelectElement>(null);
 
   // React 19 resets a form after its action runs; marking the chosen option as the default
@@ -16,15 +21,6 @@ export function TimeZoneSelect({ id, groups, value, error }: { id: string; group
     for (const option of select.current?.options ?? []) option.defaultSelected = option.value === zone;
   }, [zone]);
 
-  useEffect(() => {
-    if (value) return;
-    const browser = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (groups.some((g) => g.zones.some((z) => z.value === browser))) {
-      setZone(browser);
-      setDetected(true);
-    }
-  }, [groups, value]);
-
   return (
     <>
       <select
@@ -32,10 +28,7 @@ export function TimeZoneSelect({ id, groups, value, error }: { id: string; group
         id={id}
         name="timezone"
         value={zone}
-        onChange={(event) => {
-          setZone(event.target.value);
-          setDetected(false);
-        }}
+        onChange={(event) => setChosen(event.target.value)}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-hint`}
         className={input}
@@ -55,4 +48,13 @@ export function TimeZoneSelect({ id, groups, value, error }: { id: string; group
       </p>
     </>
   );
+}
+
+// The browser's zone does not change while the page is open; nothing to subscribe to.
+function neverChanges() {
+  return () => {};
+}
+
+function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }

@@ -3,7 +3,8 @@ import { E2E_BASE_URL, E2E_MAILJET_URL } from "./e2e-env";
 // Reads what MiniStat sent through the fake Mailjet (tests/fakes/fake-mailjet.ts), over its
 // control API: the fake runs inside the web-server process, not in the test process.
 
-export type SentMail = { to: string; subject: string; text: string; html: string; receivedAt: string };
+/** customId is MiniStat's mail id (waitForMailQueue in ./mail-queue.ts takes it). */
+export type SentMail = { to: string; subject: string; text: string; html: string; receivedAt: string; customId: string | null };
 
 export async function sentMails(to: string): Promise<SentMail[]> {
   const response = await fetch(`${E2E_MAILJET_URL}/__fake/messages?to=${encodeURIComponent(to)}`);
@@ -56,7 +57,7 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 }
 
-export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -5,7 +5,7 @@ import { getEnv } from "@/lib/config/env";
 import { newToken } from "@/lib/crypto/hash-token";
 import { createAuthAdapter } from "./adapter";
 import { emailProvider } from "./email-provider";
-import { SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions, useSecureCookies } from "./session-cookie";
+import { appUsesHttps, SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookieOptions } from "./session-cookie";
 
 // Auth.js: magic links and database sessions. Sign-in e-mails are requested through our own
 // server actions (lib/auth/request-sign-in.ts), never through Auth.js's POST endpoints, which
@@ -17,7 +17,7 @@ export const { handlers, auth, signIn } = NextAuth(() => ({
   secret: getEnv().AUTH_SECRET,
   trustHost: true,
   skipCSRFCheck,
-  useSecureCookies: useSecureCookies(),
+  useSecureCookies: appUsesHttps(),
   session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60, generateSessionToken: () => newToken() },
   cookies: { sessionToken: { name: sessionCookieName(), options: sessionCookieOptions() } },
   pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login/error" },

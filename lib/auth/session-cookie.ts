@@ -5,14 +5,14 @@ import { getAppUrl } from "@/lib/config/env";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
-export function useSecureCookies(): boolean {
+export function appUsesHttps(): boolean {
   return getAppUrl().startsWith("https://");
 }
 
 export function sessionCookieName(): string {
-  return useSecureCookies() ? "__Secure-ministat.session" : "ministat.session";
+  return appUsesHttps() ? "__Secure-ministat.session" : "ministat.session";
 }
 
 export function sessionCookieOptions() {
-  return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: useSecureCookies() };
+  return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: appUsesHttps() };
 }

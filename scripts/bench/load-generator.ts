@@ -1,6 +1,6 @@
 import { formatPost, RawHttpConnection } from "./raw-http";
 import { max, quantile, round1 } from "./stats";
-import { TrafficPool, type LoadRequest } from "./traffic-pool";
+import { TrafficPool } from "./traffic-pool";
 
 // The ingestion load generator, run as its own process (forked by scripts/bench/ingestion.ts)
 // so that it does not share an event loop with the server or the benchmark. `concurrency`

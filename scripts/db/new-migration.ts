@@ -11,7 +11,7 @@ if (!name) {
   console.error("usage: npm run db:migration -- <name>");
   process.exit(2);
 }
-let previous: string | null = null;
+let previous: string | null;
 try {
   previous = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
 } catch {

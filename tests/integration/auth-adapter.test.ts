@@ -76,6 +76,7 @@ async function openMagicLink(rawToken: string): Promise<Response> {
     // externalized dependencies) cannot resolve; Vite can, when next-auth is inlined.
     throw new Error(
       `cannot load the Auth.js route in Vitest (${(error as Error).message}); the integration project in vitest.config.ts needs server: { deps: { inline: ["next-auth"] } }`,
+      { cause: error },
     );
   }
   const url = new URL("http://localhost:3000/api/auth/callback/email");

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getEnv } from "@/lib/config/env";
 import { prisma } from "@/lib/db/prisma";
+import { QUEUES } from "@/lib/jobs/queue";
 import { startJobWorkers, stopJobWorkers } from "@/lib/jobs/worker";
 import { sendMail } from "@/lib/mail/send-mail";
 import { startFakeMailjet, type FakeMailjet } from "@/tests/fakes/fake-mailjet";
@@ -28,7 +29,15 @@ async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T 
   }
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// A duplicate send would come from a retry of the mail's job; once pg-boss has marked the job
+// completed, no retry is left to run. The definite signal that delivery is over.
+async function waitForDeliveryJobCompleted(mailId: string): Promise<void> {
+  await waitFor(`the delivery job of mail ${mailId} to complete`, async () => {
+    const jobs = await prisma.$queryRaw<{ state: string }[]>`
+      SELECT state::text FROM pgboss.job WHERE name = ${QUEUES.sendMail} AND singleton_key = ${mailId}`;
+    return jobs.length > 0 && jobs.every((job) => job.state === "completed") ? true : undefined;
+  }, 10_000);
+}
 
 beforeAll(async () => {
   mailjet = await startFakeMailjet({ port: 0, apiKey: KEY, apiSecret: SECRET });
@@ -76,9 +85,7 @@ describe("mail delivery with retries", () => {
     const elapsed = Date.now() - started;
     expect(elapsed).toBeLessThan(30_000);
 
-    // Let the worker run on a little: a duplicate send would show up now.
-    await waitFor("the mail row to be marked sent", async () => ((await prisma.mail.findUnique({ where: { id: mailId } }))?.status === "sent" ? true : undefined), 10_000);
-    await sleep(2_000);
+    await waitForDeliveryJobCompleted(mailId);
 
     expect(mailjet.messages({ to }), "delivered exactly once").toHaveLength(1);
     expect(received[0]).toMatchObject({ to, subject: message.subject, text: message.text, html: message.html, from: "hello@ministat.eu", customId: mailId });
@@ -111,8 +118,7 @@ describe("mail delivery with retries", () => {
       const got = mailjet.messages({ to });
       return got.length > 0 ? got : undefined;
     });
-    await waitFor("the mail row to be marked sent", async () => ((await prisma.mail.findUnique({ where: { id: mailId } }))?.status === "sent" ? true : undefined), 10_000);
-    await sleep(1_500);
+    await waitForDeliveryJobCompleted(mailId);
 
     expect(mailjet.messages({ to })).toHaveLength(1);
     expect(received[0]).toMatchObject({ subject: message.subject, text: message.text, html: message.html, customId: mailId });

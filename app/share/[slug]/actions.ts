@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { useSecureCookies } from "@/lib/auth/session-cookie";
+import { appUsesHttps } from "@/lib/auth/session-cookie";
 import { formAction } from "@/lib/http/form-action";
 import { getSharedLink, SHARE_COOKIE_MAX_AGE_SECONDS, shareCookieName, shareCookieValue, verifySharedLinkPassword } from "@/lib/sites/shared-links";
 
@@ -25,7 +25,7 @@ export const unlockSharedLinkAction = formAction(unlockSchema, { requireUser: fa
     (await cookies()).set(shareCookieName(link.slug), shareCookieValue(link.slug, link.passwordHash), {
       httpOnly: true,
       sameSite: "lax",
-      secure: useSecureCookies(),
+      secure: appUsesHttps(),
       path: `/share/${link.slug}`,
       maxAge: SHARE_COOKIE_MAX_AGE_SECONDS,
     });

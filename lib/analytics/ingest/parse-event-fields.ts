@@ -106,7 +106,7 @@ export function normaliseDomain(input: unknown): FieldResult<string> {
   if (typeof input !== "string" || input.length > LIMITS.domain + 4) return { ok: false, error: DOMAIN_ERROR };
   let domain = input.trim().toLowerCase();
   // Only internationalised names pay for the IDNA conversion.
-  if (/[^\x00-\x7f]/.test(domain)) domain = domainToASCII(domain);
+  if (/[\u0080-\uffff]/.test(domain)) domain = domainToASCII(domain);
   if (domain.startsWith("www.")) domain = domain.slice(4);
   if (domain.length === 0 || domain.length > LIMITS.domain || !DOMAIN_RE.test(domain)) {
     return { ok: false, error: DOMAIN_ERROR };

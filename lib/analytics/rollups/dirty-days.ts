@@ -18,7 +18,7 @@ type SiteWork = { siteId: string; timezone: string; localDays: Set<string>; utcD
 
 const BACKOFF = 4;
 const CONCURRENCY = 2; // sites refreshed side by side: one per core, leaving the pool to the dashboards
-let pending = new Map<string, SiteWork>();
+const pending = new Map<string, SiteWork>();
 const lastRun = new Map<string, { at: number; ms: number }>();
 let running: Promise<RefreshResult> | null = null;
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { buttonPrimary, input, label } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/SubmitButton";
@@ -13,9 +13,13 @@ export function CreateApiKeyForm() {
   const [state, action] = useActionState(createApiKeyAction, idleFormState);
   const [name, setName] = useState("");
   const created = createdKeyOf(state);
-  useEffect(() => {
+  // Clear the name once per new key, during render (React's "adjust state when a prop
+  // changes"), not in an effect that would render the stale name first.
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
     if (created) setName("");
-  }, [created]);
+  }
   return (
     <div className="space-y-4">
       {created && <NewKeyNotice name={created.name} apiKey={created.key} />}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
 import { FormMessage } from "@/components/ui/FormMessage";
 import { buttonSecondary, input, label } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/SubmitButton";
@@ -17,10 +17,13 @@ export function AddGoalForm({ siteId }: { siteId: string }) {
   const [kind, setKind] = useState<(typeof KINDS)[number]["value"]>("event");
   const [value, setValue] = useState("");
   const current = KINDS.find((k) => k.value === kind) ?? KINDS[0];
-  // The field is controlled so a refused value stays for fixing; a saved one is cleared.
-  useEffect(() => {
+  // The field is controlled so a refused value stays for fixing; a saved one is cleared,
+  // during render when a new answer arrives (React's "adjust state when a prop changes").
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
     if (state.status === "ok") setValue("");
-  }, [state]);
+  }
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="siteId" value={siteId} />
