@@ -31,11 +31,11 @@ async function prepare(): Promise<{ run: Run; app: AppProcess }> {
   return { run, app };
 }
 
-async function withDatabase<T>(run: Run, use: (db: pg.Client) => Promise<T>): Promise<T> {
+async function withDatabase<T>(run: Run, work: (db: pg.Client) => Promise<T>): Promise<T> {
   const db = new pg.Client({ connectionString: databaseUrl(run.dataDir, run.ports.postgres) });
   await db.connect();
   try {
-    return await use(db);
+    return await work(db);
   } finally {
     await db.end();
   }
