@@ -1,26 +1,12 @@
 import type { NextConfig } from "next";
 
-// Security headers for every page. reCAPTCHA (registration only) is the one third-party
-// script we allow; nothing else loads from another origin.
+// Security headers for every response but the tracker. Pages get their Content-Security-Policy
+// from proxy.ts (a nonce per response, lib/http/csp.ts); what proxy.ts does not see (API
+// routes, the icon) gets a policy that lets nothing run or frame it.
 const isProduction = process.env.MINISTAT_ENV === "production";
-const recaptcha = "https://www.google.com/recaptcha/ https://www.gstatic.com/recaptcha/";
-
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline' ${recaptcha}${isProduction ? "" : " 'unsafe-eval'"}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  `frame-src ${recaptcha}`,
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join("; ");
+const nonPagePolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: csp },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -36,6 +22,8 @@ const nextConfig: NextConfig = {
     return [
       { source: "/js/:file*", headers: [{ key: "Access-Control-Allow-Origin", value: "*" }, { key: "Cache-Control", value: "public, max-age=3600" }] },
       { source: "/((?!js/).*)", headers: securityHeaders },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: nonPagePolicy }] },
+      { source: "/icon.svg", headers: [{ key: "Content-Security-Policy", value: nonPagePolicy }] },
     ];
   },
 };
