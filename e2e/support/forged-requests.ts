@@ -52,12 +52,12 @@ function withoutPseudoHeaders(headers: Record<string, string>): Record<string, s
   return Object.fromEntries(Object.entries(headers).filter(([name]) => !name.startsWith(":") && name !== "content-length" && name !== "host"));
 }
 
-/** The captured action again, with some headers replaced (`null` removes one). */
-export function replayAction(action: CapturedAction, changes: Record<string, string | null>): Promise<RawResponse> {
+/** The captured action again, with some headers replaced (`null` removes one), and maybe another body. */
+export function replayAction(action: CapturedAction, changes: Record<string, string | null>, body: Buffer | string = action.body): Promise<RawResponse> {
   const headers: Record<string, string> = { ...action.headers };
   for (const [name, value] of Object.entries(changes)) {
     if (value === null) delete headers[name];
     else headers[name] = value;
   }
-  return sendRaw({ method: "POST", path: action.path, headers, body: action.body });
+  return sendRaw({ method: "POST", path: action.path, headers, body });
 }
