@@ -3,7 +3,10 @@ import type { NextConfig } from "next";
 // Security headers for every response but the tracker. Pages get their Content-Security-Policy
 // from proxy.ts (a nonce per response, lib/http/csp.ts); what proxy.ts does not see (API
 // routes, the icon) gets a policy that lets nothing run or frame it.
-const isProduction = process.env.MINISTAT_ENV === "production";
+//
+// These headers are fixed when the app is built, not when it starts: anything that depends on
+// the environment (HSTS in production, the CSP's nonce) is set at run time instead
+// (lib/server/http-server.ts, proxy.ts).
 const nonPagePolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 const securityHeaders = [
@@ -11,7 +14,6 @@ const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
-  ...(isProduction ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" }] : []),
 ];
 
 const nextConfig: NextConfig = {

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { getClientIp } from "@/lib/analytics/enrich/client-ip";
+import { isProduction } from "@/lib/config/env";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
 import { getHostPolicy, pinForwardedHost, refuseCrossSiteWrite, refuseForeignHost } from "@/lib/http/request-guards";
 import { isPossibleServerAction, runInServerActionScope } from "@/lib/http/server-action-scope";
@@ -24,6 +25,10 @@ function isOversizedServerAction(req: IncomingMessage): boolean {
   return Number(req.headers["content-length"] ?? 0) > SERVER_ACTION_BODY_LIMIT;
 }
 
+// In production APP_URL is https: browsers are to use nothing else. Set here, at run time —
+// next.config.ts headers are fixed at build time, whatever MINISTAT_ENV is when the app starts.
+const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains; preload";
+
 function refuseOversized(res: ServerResponse): void {
   res.writeHead(413, { "content-type": "application/json", connection: "close" });
   res.end(JSON.stringify({ error: { code: "payload_too_large", message: "That request is too large (the limit is 100 KB)." } }));
@@ -36,8 +41,11 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   const handle = app.getRequestHandler();
   await app.prepare();
   const hostPolicy = getHostPolicy();
+  const production = isProduction();
 
   const toNext = (req: IncomingMessage, res: ServerResponse) => {
+    // Not on /api/event, whose 202 is the hot path: browsers learn HSTS from our pages.
+    if (production) res.setHeader("strict-transport-security", STRICT_TRANSPORT_SECURITY);
     if (refuseForeignHost(req, res, hostPolicy) || refuseCrossSiteWrite(req, res, hostPolicy)) return;
     if (isOversizedServerAction(req)) return refuseOversized(res);
     pinForwardedHost(req, hostPolicy);
