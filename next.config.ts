@@ -1,31 +1,19 @@
 import type { NextConfig } from "next";
 
-// Security headers for every page. reCAPTCHA (registration only) is the one third-party
-// script we allow; nothing else loads from another origin.
-const isProduction = process.env.MINISTAT_ENV === "production";
-const recaptcha = "https://www.google.com/recaptcha/ https://www.gstatic.com/recaptcha/";
-
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline' ${recaptcha}${isProduction ? "" : " 'unsafe-eval'"}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  `frame-src ${recaptcha}`,
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join("; ");
+// Security headers for every response but the tracker. Pages get their Content-Security-Policy
+// from proxy.ts (a nonce per response, lib/http/csp.ts); what proxy.ts does not see (API
+// routes, the icon) gets a policy that lets nothing run or frame it.
+//
+// These headers are fixed when the app is built, not when it starts: anything that depends on
+// the environment (HSTS in production, the CSP's nonce) is set at run time instead
+// (lib/server/http-server.ts, proxy.ts).
+const nonPagePolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: csp },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), interest-cohort=()" },
-  ...(isProduction ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" }] : []),
 ];
 
 const nextConfig: NextConfig = {
@@ -39,6 +27,8 @@ const nextConfig: NextConfig = {
     return [
       { source: "/js/:file*", headers: [{ key: "Access-Control-Allow-Origin", value: "*" }, { key: "Cache-Control", value: "public, max-age=3600" }] },
       { source: "/((?!js/).*)", headers: securityHeaders },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: nonPagePolicy }] },
+      { source: "/icon.svg", headers: [{ key: "Content-Security-Policy", value: nonPagePolicy }] },
     ];
   },
 };

@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { findUserByEmail } from "@/lib/account/find-user";
+import { toAppPath } from "@/lib/http/app-url";
 import { signIn } from "./auth";
 
 // Sends a magic link to an existing account; for an unknown address it does nothing, and the
@@ -7,7 +8,8 @@ import { signIn } from "./auth";
 
 export async function requestSignInLink(email: string, redirectTo = "/dashboard"): Promise<void> {
   if (!(await findUserByEmail(email))) return;
-  const result = await signIn("email", { email, redirect: false, redirectTo });
+  // Only a path: Auth.js would otherwise fall back to the Referer, which the client chooses.
+  const result = await signIn("email", { email, redirect: false, redirectTo: toAppPath(redirectTo) });
   await dropAuthJsCookies();
   if (typeof result === "string" && result.includes("error=")) throw new Error("the sign-in link could not be created");
 }

@@ -4,10 +4,12 @@ import { getEnv } from "@/lib/config/env";
 import { rateLimit } from "@/lib/security/rate-limit";
 import { getRequestIp } from "./client-ip";
 import type { FormState } from "./form-state";
+import { MalformedActionRequestError, markServerActionStarted } from "./server-action-scope";
 
 // Every server action goes through here: input parsed with zod, the session resolved (and
 // required unless the action says otherwise), optional per-IP rate limit. Expected failures
-// come back as a FormState; a throw is a bug.
+// come back as a FormState; a throw is a bug — except for a request that does not carry
+// form data at all, which no form of ours sends (see server-action-scope.ts: it gets a 400).
 
 type Context<Auth extends boolean> = { user: Auth extends true ? SessionUser : SessionUser | null; ip: string };
 
@@ -21,6 +23,8 @@ export function formAction<S extends z.ZodType, Auth extends boolean>(
   handler: (input: z.infer<S>, context: Context<Auth>) => Promise<FormState>,
 ): (previous: FormState, formData: FormData) => Promise<FormState> {
   return async (_previous, formData) => {
+    if (!(formData instanceof FormData)) throw new MalformedActionRequestError();
+    markServerActionStarted();
     const user = await getCurrentUser();
     if (options.requireUser && !user) return { status: "error", message: "Your session has ended. Please sign in again." };
     const ip = await getRequestIp();

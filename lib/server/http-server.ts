@@ -1,10 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import { getClientIp } from "@/lib/analytics/enrich/client-ip";
+import { isProduction } from "@/lib/config/env";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
+import { getHostPolicy, pinForwardedHost, refuseCrossSiteWrite, refuseForeignHost } from "@/lib/http/request-guards";
+import { isPossibleServerAction, runInServerActionScope } from "@/lib/http/server-action-scope";
+import { FAST_ROUTE_BODY_TIMEOUT_MS, limitBodyTime, serverTimeoutOptions } from "@/lib/http/server-timeouts";
 
 // Hot endpoints are answered here, in front of Next's router (which costs ~0.6 ms a request);
-// everything else goes to Next.js.
+// everything else goes to Next.js, after the checks of lib/http/request-guards.ts.
 
 type FastRoute = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 const fastRoutes = new Map<string, FastRoute>();
@@ -21,6 +25,10 @@ function isOversizedServerAction(req: IncomingMessage): boolean {
   return Number(req.headers["content-length"] ?? 0) > SERVER_ACTION_BODY_LIMIT;
 }
 
+// In production APP_URL is https: browsers are to use nothing else. Set here, at run time —
+// next.config.ts headers are fixed at build time, whatever MINISTAT_ENV is when the app starts.
+const STRICT_TRANSPORT_SECURITY = "max-age=63072000; includeSubDomains; preload";
+
 function refuseOversized(res: ServerResponse): void {
   res.writeHead(413, { "content-type": "application/json", connection: "close" });
   res.end(JSON.stringify({ error: { code: "payload_too_large", message: "That request is too large (the limit is 100 KB)." } }));
@@ -32,16 +40,28 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   const app = next({ dev: options.dev, hostname: "localhost", port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const hostPolicy = getHostPolicy();
+  const production = isProduction();
 
-  const server = createServer((req, res) => {
+  const toNext = (req: IncomingMessage, res: ServerResponse) => {
+    // Not on /api/event, whose 202 is the hot path: browsers learn HSTS from our pages.
+    if (production) res.setHeader("strict-transport-security", STRICT_TRANSPORT_SECURITY);
+    if (refuseForeignHost(req, res, hostPolicy) || refuseCrossSiteWrite(req, res, hostPolicy)) return;
+    if (isOversizedServerAction(req)) return refuseOversized(res);
+    pinForwardedHost(req, hostPolicy);
+    // Resolve the client address once for Next; pages and actions read it from this header.
+    req.headers[CLIENT_IP_HEADER] = getClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], options.trustedProxyHops);
+    return isPossibleServerAction(req) ? runInServerActionScope(res, () => handle(req, res)) : handle(req, res);
+  };
+
+  const server = createServer(serverTimeoutOptions(options.trustedProxyHops > 0), (req, res) => {
     const url = req.url ?? "/";
     const q = url.indexOf("?");
-    if (isOversizedServerAction(req)) return refuseOversized(res);
+    // Fast routes answer for any Host (a customer's own proxy may forward the tracker's
+    // events under its domain) and resolve the client address themselves, when needed.
     const fast = fastRoutes.get(q === -1 ? url : url.slice(0, q));
-    // Resolve the client address once for Next; pages and actions read it from this
-    // header. Fast routes resolve it themselves, only when they need it.
-    if (!fast) req.headers[CLIENT_IP_HEADER] = getClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], options.trustedProxyHops);
-    const done = fast ? fast(req, res) : handle(req, res);
+    if (fast) limitBodyTime(req, res, FAST_ROUTE_BODY_TIMEOUT_MS);
+    const done = fast ? fast(req, res) : toNext(req, res);
     Promise.resolve(done).catch((error: unknown) => {
       console.error(`request failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) {
@@ -50,7 +70,6 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
       }
     });
   });
-  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host, resolve);

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { confirmEmailChange } from "@/lib/account/change-email";
+import { toAppUrl } from "@/lib/http/app-url";
 
 // GET /settings/email/confirm?token=… — the link sent to a new address switches the account over.
 export async function GET(request: NextRequest): Promise<Response> {
@@ -7,7 +8,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   if (token.length < 20 || token.length > 200) return errorPage("This confirmation link is incomplete. Open it from the e-mail again.");
   const result = await confirmEmailChange(token);
   if (!result.ok) return errorPage(result.message);
-  return NextResponse.redirect(new URL("/settings?emailChanged=1", request.nextUrl), 303);
+  return NextResponse.redirect(toAppUrl("/settings?emailChanged=1"), 303);
 }
 
 function errorPage(message: string): Response {
