@@ -1,10 +1,10 @@
 import { createServer, type Server } from "node:http";
-import { E2E_BASE_URL } from "./e2e-env";
+import { E2E_BASE_URL, E2E_TEST_SITE_PORT } from "./e2e-env";
 
 // A customer's website, served by the test on its own origin: one page with the tracker.
 // data-allow-local lets the tracker run on localhost under a webdriver (for testing only).
 
-export const TEST_SITE_PORT = 3902;
+export const TEST_SITE_PORT = E2E_TEST_SITE_PORT;
 export const TEST_SITE_URL = `http://localhost:${TEST_SITE_PORT}`;
 
 export function testSiteHtml(domain: string): string {
