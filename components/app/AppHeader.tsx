@@ -6,8 +6,8 @@ export function AppHeader({ email }: { email: string }) {
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         Skip to content
       </a>
-      <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between px-4 sm:px-6 lg:px-8">
-        <nav aria-label="Main" className="flex items-center gap-6 text-sm">
+      <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between gap-4 px-4 sm:px-6 lg:px-8">
+        <nav aria-label="Main" className="flex shrink-0 items-center gap-6 text-sm">
           <Link href="/dashboard" className="text-base font-bold tracking-tight text-slate-900">
             Mini<span className="text-brand-600">Stat</span>
           </Link>
@@ -18,7 +18,7 @@ export function AppHeader({ email }: { email: string }) {
             Settings
           </Link>
         </nav>
-        <span className="truncate text-sm text-slate-500" title="Signed in as">
+        <span className="truncate text-sm text-slate-500" title={`Signed in as ${email}`}>
           {email}
         </span>
       </div>

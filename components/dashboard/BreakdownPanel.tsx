@@ -41,7 +41,7 @@ export function BreakdownPanel({
   };
 
   return (
-    <section aria-labelledby={`${id}-title`} className="flex min-h-[26rem] flex-col rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+    <section aria-labelledby={`${id}-title`} className="flex min-h-[26rem] min-w-0 flex-col rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         <h2 id={`${id}-title`} className="text-base font-semibold text-slate-900">{title}</h2>
         <div role="tablist" aria-label={`${title} breakdown`} className="flex flex-wrap gap-x-3 gap-y-1" onKeyDown={onKeyDown}>

@@ -16,13 +16,13 @@ export function DashboardHeader({ ctx, domains, children }: { ctx: DashboardCont
   return (
     <div className="sticky top-0 z-20 -mx-4 -mt-3 space-y-3 bg-slate-50/90 px-4 py-3 backdrop-blur sm:-mx-6 sm:px-6 lg:-mx-8 lg:px-8">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <div className="flex flex-wrap items-center gap-x-5 gap-y-2">
+        <div className="flex min-w-0 max-w-full flex-wrap items-center gap-x-5 gap-y-2">
           {domains ? (
             <SiteSwitcher domain={ctx.site.domain} domains={domains} view={ctx.view} />
           ) : (
-            <h1 className="flex items-center gap-2.5 text-lg font-bold tracking-tight text-slate-900">
+            <h1 className="flex min-w-0 max-w-full items-center gap-2.5 text-lg font-bold tracking-tight text-slate-900">
               <SiteAvatar domain={ctx.site.domain} />
-              {ctx.site.domain}
+              <span className="truncate" title={ctx.site.domain}>{ctx.site.domain}</span>
             </h1>
           )}
           <RealtimeBadge endpoint={`${ctx.basePath}/realtime`} initial={null} />

@@ -30,7 +30,7 @@ export function DetailsTable({ tab, rows, basePath, view, onNavigate }: { tab: P
               <td className="py-2 pr-3">
                 <ViewLink href={viewHref(basePath, withFilter(view, tab.dimension, row.value))} onClick={onNavigate} className="flex min-w-0 items-center gap-2 text-slate-800 hover:text-brand-700 hover:underline">
                   {shown.icon && <span aria-hidden>{shown.icon}</span>}
-                  <span className="truncate">{shown.text}</span>
+                  <span className="truncate max-sm:whitespace-normal max-sm:[overflow-wrap:anywhere]" title={shown.text}>{shown.text}</span>
                 </ViewLink>
               </td>
               <td className="px-3 py-2 text-right font-medium tabular-nums">{formatExact(row.visitors)}</td>

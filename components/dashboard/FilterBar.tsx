@@ -13,8 +13,8 @@ export function FilterBar({ basePath, view }: { basePath: string; view: ViewPara
       {filters.map(([dimension, value]) => {
         const shown = displayValue(dimension, value);
         return (
-          <span key={dimension} className="inline-flex items-center gap-1 rounded-full bg-white py-1 pl-3 pr-1 text-sm text-slate-700 shadow-sm ring-1 ring-slate-200">
-            <span>
+          <span key={dimension} className="inline-flex min-w-0 max-w-full items-center gap-1 rounded-full bg-white py-1 pl-3 pr-1 text-sm text-slate-700 shadow-sm ring-1 ring-slate-200">
+            <span className="truncate" title={`${DIMENSION_LABELS[dimension]} is ${shown.text}`}>
               {DIMENSION_LABELS[dimension]} is{" "}
               <strong className="font-semibold text-slate-900">
                 {shown.icon && <span aria-hidden>{shown.icon} </span>}
@@ -24,7 +24,7 @@ export function FilterBar({ basePath, view }: { basePath: string; view: ViewPara
             <ViewLink
               href={viewHref(basePath, withoutFilter(view, dimension))}
               aria-label={`Remove filter ${DIMENSION_LABELS[dimension]} is ${shown.text}`}
-              className="inline-flex size-6 items-center justify-center rounded-full text-slate-400 hover:bg-slate-100 hover:text-slate-700"
+              className="inline-flex size-6 shrink-0 items-center justify-center rounded-full text-slate-400 hover:bg-slate-100 hover:text-slate-700"
             >
               <CloseIcon className="size-4" />
             </ViewLink>

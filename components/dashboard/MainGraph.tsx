@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from "react";
 import type { Interval } from "@/lib/analytics/query/types";
-import { bucketLabel, bucketTitle, labelIndexes, niceCeiling } from "./chart-scale";
+import { axisTicks, bucketLabel, bucketTitle, labelIndexes } from "./chart-scale";
 import { formatMetric, type MetricKind } from "./format";
 import { METRIC_LABELS } from "./labels";
 
@@ -17,14 +17,14 @@ export function MainGraph({ points, metric, interval }: { points: GraphPoint[]; 
   const width = useWidth(box);
   const [active, setActive] = useState<number | null>(null);
 
-  const { top, step } = niceCeiling(Math.max(0, ...points.map((p) => p.value)));
+  const ticks = axisTicks(Math.max(0, ...points.map((p) => p.value)));
+  const top = ticks.at(-1) ?? 1;
   const plotW = Math.max(1, width - PAD.left - PAD.right);
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const x = (i: number) => PAD.left + (points.length <= 1 ? plotW / 2 : (i / (points.length - 1)) * plotW);
   const y = (v: number) => PAD.top + plotH - (v / top) * plotH;
   const line = points.map((p, i) => `${i === 0 ? "M" : "L"}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join("");
   const area = points.length > 0 ? `${line}L${x(points.length - 1).toFixed(1)},${y(0)}L${x(0).toFixed(1)},${y(0)}Z` : "";
-  const ticks = Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step);
   const labels = labelIndexes(points.length, Math.max(2, Math.floor(plotW / 90)));
   const current = active === null ? undefined : points[active];
 
@@ -64,13 +64,13 @@ export function MainGraph({ points, metric, interval }: { points: GraphPoint[]; 
           {ticks.map((t) => (
             <g key={t}>
               <line x1={PAD.left} x2={width - PAD.right} y1={y(t)} y2={y(t)} className={t === 0 ? "stroke-slate-300" : "stroke-slate-100"} />
-              <text x={PAD.left - 8} y={y(t)} dy="0.32em" textAnchor="end" className="fill-slate-400 text-[11px] tabular-nums">
+              <text x={PAD.left - 8} y={y(t)} dy="0.32em" textAnchor="end" className="fill-slate-500 text-[11px] tabular-nums">
                 {formatMetric(metric, t)}
               </text>
             </g>
           ))}
           {labels.map((i) => (
-            <text key={i} x={x(i)} y={HEIGHT - 8} textAnchor={i === 0 ? "start" : i === points.length - 1 ? "end" : "middle"} className="fill-slate-400 text-[11px]">
+            <text key={i} x={x(i)} y={HEIGHT - 8} textAnchor={i === 0 ? "start" : i === points.length - 1 ? "end" : "middle"} className="fill-slate-500 text-[11px]">
               {bucketLabel(points[i]?.bucket ?? "", interval)}
             </text>
           ))}

@@ -16,7 +16,7 @@ export function SiteSwitcher({ domain, domains, view }: { domain: string; domain
       label={
         <span className="flex items-center gap-2.5">
           <SiteAvatar domain={domain} />
-          <span className="max-w-[16rem] truncate text-lg font-bold tracking-tight text-slate-900">{domain}</span>
+          <span className="max-w-[16rem] truncate text-lg font-bold lg:max-w-[28rem] tracking-tight text-slate-900" title={domain}>{domain}</span>
         </span>
       }
       buttonClassName="flex items-center gap-2 rounded-lg px-1.5 py-1 -ml-1.5 hover:bg-white hover:shadow-sm hover:ring-1 hover:ring-slate-200"
@@ -51,7 +51,7 @@ function SiteList({ domain, domains, view, onChoose }: { domain: string; domains
             className={`${menuItem} justify-start ${d === domain ? menuItemActive : ""}`}
           >
             <SiteAvatar domain={d} size="sm" />
-            <span className="truncate">{d}</span>
+            <span className="truncate" title={d}>{d}</span>
           </Link>
         </li>
       ))}

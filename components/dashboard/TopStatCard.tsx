@@ -42,12 +42,12 @@ export function TopStatCard({
 
 function ChangeBadge({ metric, current, previous, comparison }: { metric: Metric; current: number; previous: number; comparison: string }) {
   const change = percentChange(current, previous);
-  if (change === null) return <span className="text-xs font-medium text-slate-400" title={comparison}>new</span>;
-  if (change === 0) return <span className="text-xs font-medium text-slate-400" title={comparison}>0%</span>;
+  if (change === null) return <span className="text-xs font-medium text-slate-500" title={comparison}>new</span>;
+  if (change === 0) return <span className="text-xs font-medium text-slate-500" title={comparison}>0%</span>;
   const up = change > 0;
   const good = metric === "bounceRate" ? !up : up;
   return (
-    <span className={`inline-flex items-center text-xs font-semibold ${good ? "text-emerald-600" : "text-red-600"}`} title={`${formatMetric(metric, previous)} ${comparison}`}>
+    <span className={`inline-flex items-center text-xs font-semibold ${good ? "text-emerald-700" : "text-red-600"}`} title={`${formatMetric(metric, previous)} ${comparison}`}>
       <span aria-hidden>{up ? "↑" : "↓"}</span>
       <span className="sr-only">{up ? "up" : "down"}</span>
       {Math.abs(change)}%

@@ -1,15 +1,25 @@
 import type { Interval } from "@/lib/analytics/query/types";
 import { formatDay, formatMonth } from "./format";
 
-// Axis arithmetic for the main graph: a "nice" top value and readable bucket labels.
+// Axis arithmetic for the main graph: whole-number gridlines and readable bucket labels.
 
-/** The smallest 1/2/2.5/5 × 10^n at or above max, so gridlines land on round numbers. */
-export function niceCeiling(max: number, ticks = 4): { top: number; step: number } {
-  if (!(max > 0)) return { top: ticks, step: 1 };
-  const rough = max / ticks;
+/**
+ * Gridline values from 0 up to at least `max`: whole, distinct, evenly spaced by the smallest
+ * step of 1, 2, 2.5 or 5 × 10^n that needs no more than `target` intervals. Steps are whole
+ * (never 0.25, never 2.5) because the y-axis counts people and pageviews: a peak of 1 gets
+ * "0, 1", not "0, 0.25, 0.5, …" rounded to "0, 0, 1, 1, 1".
+ */
+export function axisTicks(max: number, target = 4): number[] {
+  if (!(max > 0) || !Number.isFinite(max)) return [0, 1];
+  const rough = max / target;
+  const step = rough <= 1 ? 1 : wholeNiceStep(rough);
+  const intervals = Math.ceil(max / step);
+  return Array.from({ length: intervals + 1 }, (_, i) => i * step);
+}
+
+function wholeNiceStep(rough: number): number {
   const magnitude = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= rough) ?? 10 * magnitude;
-  return { top: step * ticks, step };
+  return [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= rough && Number.isInteger(s)) ?? 10 * magnitude;
 }
 
 const monthLong = new Intl.DateTimeFormat("en-US", { month: "long", year: "numeric", timeZone: "UTC" });

@@ -95,7 +95,7 @@ export function DashboardPreview() {
                 <dt className="text-xs font-semibold text-slate-500 uppercase">{m.label}</dt>
                 <dd className="mt-1 flex items-baseline gap-2">
                   <span className="text-2xl font-bold text-slate-900">{m.value}</span>
-                  <span className={`text-xs font-semibold ${m.good ? "text-emerald-600" : "text-rose-600"}`}>{m.change}</span>
+                  <span className={`text-xs font-semibold ${m.good ? "text-emerald-700" : "text-rose-600"}`}>{m.change}</span>
                 </dd>
               </div>
             ))}

@@ -9,11 +9,11 @@ import { SiteCardStats, SiteCardStatsSkeleton } from "./SiteCardStats";
 export function SiteCard({ site }: { site: Site }) {
   const base = `/sites/${encodeURIComponent(site.domain)}`;
   return (
-    <li className="group relative flex flex-col rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:shadow-md hover:ring-slate-300 focus-within:ring-2 focus-within:ring-brand-500">
+    <li className="group relative flex min-w-0 flex-col rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:shadow-md hover:ring-slate-300 focus-within:ring-2 focus-within:ring-brand-500">
       <div className="flex items-center justify-between gap-3">
         <h2 className="flex min-w-0 items-center gap-3">
           <SiteAvatar domain={site.domain} />
-          <Link href={base} className="truncate text-base font-semibold text-slate-900 outline-none after:absolute after:inset-0 after:rounded-xl">
+          <Link href={base} title={site.domain} className="truncate text-base font-semibold text-slate-900 outline-none after:absolute after:inset-0 after:rounded-xl">
             {site.domain}
           </Link>
         </h2>

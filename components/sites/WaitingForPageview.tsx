@@ -43,7 +43,7 @@ export function WaitingForPageview({ statusUrl, dashboardHref, initial }: { stat
         {arrived ? <span className="text-emerald-900">Pageviews are arriving — open the dashboard</span> : <span className="text-slate-700">Waiting for the first pageview…</span>}
       </p>
       {arrived ? (
-        <Link href={dashboardHref} className="inline-flex items-center gap-2 rounded-lg bg-emerald-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-emerald-700">
+        <Link href={dashboardHref} className="inline-flex items-center gap-2 rounded-lg bg-emerald-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-emerald-800">
           Open the dashboard <span aria-hidden>→</span>
         </Link>
       ) : (

@@ -17,7 +17,7 @@ export function GoalsSettings({ siteId, goals }: { siteId: string; goals: Goal[]
                 <span className={`shrink-0 rounded-full px-2 py-0.5 text-xs font-medium ${goal.eventName ? "bg-violet-50 text-violet-700 ring-1 ring-violet-200" : "bg-sky-50 text-sky-700 ring-1 ring-sky-200"}`}>
                   {goal.eventName ? "Event" : "Page"}
                 </span>
-                <span className="truncate text-sm font-medium text-slate-900">{goalLabel(goal)}</span>
+                <span className="truncate text-sm font-medium text-slate-900" title={goalLabel(goal)}>{goalLabel(goal)}</span>
               </span>
               <InlineActionButton action={deleteGoalAction} fields={{ goalId: goal.id }} label="Delete" pendingLabel="Deleting…" accessibleLabel={`Delete goal ${goalLabel(goal)}`} />
             </li>

@@ -21,7 +21,7 @@ export function SharedLinksSettings({ siteId, links, appUrl }: { siteId: string;
                 <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${link.hasPassword ? "bg-amber-50 text-amber-800 ring-amber-200" : "bg-slate-50 text-slate-600 ring-slate-200"}`}>
                   {link.hasPassword ? "Password" : "Open"}
                 </span>
-                <a href={url} target="_blank" rel="noreferrer" className="min-w-0 flex-1 truncate font-mono text-xs text-slate-700 hover:text-brand-700 hover:underline" data-testid="shared-link-url">
+                <a href={url} target="_blank" rel="noreferrer" title={url} className="min-w-0 flex-1 basis-48 truncate font-mono text-xs text-slate-700 hover:text-brand-700 hover:underline" data-testid="shared-link-url">
                   {url}
                 </a>
                 <span className="text-xs text-slate-500">{formatDay(link.createdAt.toISOString(), { year: true })}</span>

@@ -36,7 +36,7 @@ export function SetupPage({ domain, snippets, hasEvents }: { domain: string; sni
       </ol>
       <p className="text-sm text-slate-500">
         Visits from <code>localhost</code> and automated browsers are ignored. To exclude your own visits, run{" "}
-        <code className="rounded bg-slate-100 px-1 py-0.5 text-xs">localStorage.ministat_ignore = &quot;true&quot;</code> in your browser&apos;s console on your site.
+        <code className="rounded bg-slate-100 px-1 py-0.5 text-xs text-slate-700">localStorage.ministat_ignore = &quot;true&quot;</code> in your browser&apos;s console on your site.
       </p>
     </div>
   );
