@@ -1,4 +1,4 @@
-import { getPool } from "@/lib/db/pool";
+import { getWritePool } from "@/lib/db/pool";
 import { EVENT_COLUMNS, insertFromArrays, selectFromArrays, VISIT_CHANGE_COLUMNS, VISIT_COLUMNS } from "./columns";
 import type { EncodedBatch } from "./encode-batch";
 import { sqlState } from "./sql-state";
@@ -34,7 +34,7 @@ WHERE visits.site_id = u.site_id AND visits.visit_id = u.visit_id`;
 
 export async function writeBatch(batch: EncodedBatch): Promise<void> {
   if (batch.eventParams === null && batch.visitParams === null && batch.visitChangeParams === null) return;
-  const client = await getPool().connect();
+  const client = await getWritePool().connect();
   let broken: Error | undefined;
   try {
     await client.query("BEGIN; SET LOCAL synchronous_commit = off");
