@@ -15,7 +15,7 @@ import { benchContention, type ContentionResult } from "./bench/contention";
 import { benchDashboard, seedDashboardSite, type DashboardResult } from "./bench/dashboard";
 import { startBenchDatabase } from "./bench/database";
 import { closeHttpAgent } from "./bench/http-timing";
-import { benchIngestion, type IngestionResult } from "./bench/ingestion";
+import { benchIngestion, countStored, type IngestionResult } from "./bench/ingestion";
 import { assertPortFree } from "./bench/ports";
 import { formatPanelTable, formatSummary, isFailed, summarise, type Outcome } from "./bench/report";
 import { writeResults } from "./bench/results-file";
@@ -44,6 +44,8 @@ const CONTENTION = {
   ratePerSecond: Number(option("contention-rate") ?? 500),
   idleLimitSeconds: Number(option("contention-idle-limit") ?? 180),
 };
+// --reuse keeps the last run's database and seeded 1M site (for iterating on phase (d) alone).
+const REUSE = process.argv.includes("--reuse");
 const SIZES = (PHASES.has("dashboard") ? (option("sizes") ?? "1M,10M") : "")
   .split(",")
   .filter((label) => label !== "" && label !== "none")
@@ -98,7 +100,7 @@ try {
   section("Starting Postgres and the production server");
   await assertPortFree(PORT);
   await assertPortFree(PG_PORT);
-  const db = await startBenchDatabase({ dataDir: DATA_DIR, port: PG_PORT, log: (line) => log(`  ${line}`) });
+  const db = await startBenchDatabase({ dataDir: DATA_DIR, port: PG_PORT, reuse: REUSE, log: (line) => log(`  ${line}`) });
   onCleanup("Postgres", db.stop);
   onCleanup("database pool", async () => {
     await closePool();
@@ -147,7 +149,8 @@ try {
     section(`(d) Dashboards vs ingestion — ${CONTENTION.clients} filtered 1M dashboards at once`);
     const domain = "1m.bench.ministat.local";
     const { site } = await ensureSiteWithOwner({ email: OWNER, domain, timezone: TIMEZONE });
-    if (!dashboards.some((d) => d.label === "1M" && !isFailed(d))) await seedDashboardSite({ pageviews: 1_000_000, databaseUrl: db.url, site, log });
+    const seeded = dashboards.some((d) => d.label === "1M" && !isFailed(d)) || (REUSE && (await countStored(site.id)) > 900_000);
+    if (!seeded) await seedDashboardSite({ pageviews: 1_000_000, databaseUrl: db.url, site, log });
     contention = server
       ? await benchContention({ url: server.url, cookie, dashboardDomain: domain, ingest: { siteId: owner.site.id, domain: owner.site.domain }, ...CONTENTION, log }).catch(failure)
       : { error: "the server did not start" };

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import next from "next";
 import { getClientIp } from "@/lib/analytics/enrich/client-ip";
 import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
-import { runWithRequestContext } from "./request-context";
+import { handOverToNext } from "./request-context";
 
 // Hot endpoints are answered here, in front of Next's router (which costs ~0.6 ms a request);
 // everything else goes to Next.js.
@@ -42,7 +42,7 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
     // Resolve the client address once for Next; pages and actions read it from this
     // header. Fast routes resolve it themselves, only when they need it.
     if (!fast) req.headers[CLIENT_IP_HEADER] = getClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], options.trustedProxyHops);
-    const done = fast ? fast(req, res) : runWithRequestContext(res, () => handle(req, res));
+    const done = fast ? fast(req, res) : handOverToNext(req, res, () => handle(req, res));
     Promise.resolve(done).catch((error: unknown) => {
       console.error(`request failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) {

@@ -29,6 +29,8 @@ export type BurstSummary = {
   /** Complete pages with at least one "busy" panel. */
   completeWithBusyPanels: number;
   completeWithFailedPanels: number;
+  /** Answered 503: the server had no room to render the page in time (a "busy" page). */
+  refused: number;
   left: number;
   errors: number;
   statuses: Record<string, number>;
@@ -102,6 +104,7 @@ function summarise(loads: BurstLoad[], options: { count: number; patienceMs: num
     completeWithData: complete.filter((l) => l.status === 200 && l.busyPanels === 0 && l.failedPanels === 0).length,
     completeWithBusyPanels: complete.filter((l) => l.busyPanels > 0).length,
     completeWithFailedPanels: complete.filter((l) => l.failedPanels > 0).length,
+    refused: complete.filter((l) => l.status === 503).length,
     left: loads.filter((l) => l.outcome === "left").length,
     errors: loads.filter((l) => l.outcome === "error").length,
     statuses,

@@ -1,5 +1,6 @@
 import { loadavg } from "node:os";
 import { runBurst, type BurstSummary } from "./burst";
+import { timedGet } from "./http-timing";
 import { countStored, probeEndpoint, runLoadGenerator, waitForStored } from "./ingestion";
 import type { LoadResult } from "./load-generator";
 import { waitForPostgresIdle, type IdleWait } from "./postgres-idle";
@@ -55,6 +56,12 @@ export async function benchContention(options: Options): Promise<ContentionResul
   const probe = await probeEndpoint(options.url, options.ingest.domain);
   if (probe !== 202) throw new Error(`POST /api/event answered ${probe} to a valid event (expected 202)`);
   const before = await countStored(options.ingest.siteId);
+  // A server that has rendered the views once (its code loaded, Postgres's caches warm), as in production.
+  const base = `/sites/${encodeURIComponent(options.dashboardDomain)}`;
+  for (const path of [base, ...CONTENTION_VIEWS.map((v) => `${base}?${v.search}`)]) {
+    const warm = await timedGet(options.url + path, options.cookie, 60_000);
+    if (warm.status !== 200) throw new Error(`warm-up load of ${path} answered ${warm.status}`);
+  }
 
   const durationSeconds = LEAD_SECONDS + options.patienceSeconds + TAIL_SECONDS;
   log(`  ingestion: ${options.ratePerSecond} events/s paced over ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${durationSeconds} s measured`);
@@ -70,13 +77,12 @@ export async function benchContention(options: Options): Promise<ContentionResul
   load.catch(() => {}); // awaited below; a failure must not be unhandled meanwhile
 
   await sleep((WARMUP_SECONDS + LEAD_SECONDS) * 1000);
-  const base = `/sites/${encodeURIComponent(options.dashboardDomain)}`;
   const paths = CONTENTION_VIEWS.map(({ view, search }) => ({ view, path: `${base}?${search}` }));
   log(`  ${options.clients} dashboard loads at once (${paths.map((p) => p.view).join(" / ")}), each giving up after ${options.patienceSeconds} s …`);
   const { summary: burst } = await runBurst({ base: options.url, paths, count: options.clients, cookie: options.cookie, patienceMs: options.patienceSeconds * 1000 });
   log(
     `  pages: ${burst.complete} complete (${burst.completeWithData} with every panel, ${burst.completeWithBusyPanels} with "busy" panels, ` +
-      `${burst.completeWithFailedPanels} with failed panels), ${burst.left} clients gave up, ${burst.errors} errors; ` +
+      `${burst.completeWithFailedPanels} with failed panels, ${burst.refused} "busy" pages (503)), ${burst.left} clients gave up, ${burst.errors} errors; ` +
       `complete p50 ${burst.completeMs.p50} ms, p90 ${burst.completeMs.p90} ms, max ${burst.completeMs.max} ms`,
   );
 

@@ -24,8 +24,9 @@ export function withStatementTimeout(url: string, ms: number): string {
   return `${url}${url.includes("?") ? "&" : "?"}options=${encodeURIComponent(`-c statement_timeout=${ms}`)}`;
 }
 
-export async function startBenchDatabase(options: { dataDir: string; port: number; log: (line: string) => void }): Promise<BenchDatabase> {
-  await rm(options.dataDir, { recursive: true, force: true });
+/** `reuse`: keep the cluster of the last run (and its seeded sites) instead of starting afresh. */
+export async function startBenchDatabase(options: { dataDir: string; port: number; reuse?: boolean; log: (line: string) => void }): Promise<BenchDatabase> {
+  if (!options.reuse) await rm(options.dataDir, { recursive: true, force: true });
   loadLocalSecrets(options.dataDir);
   const db = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.port, log: options.log });
   try {

@@ -70,7 +70,8 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         if (scheduled >= end) break;
       }
-      const started = gapMs > 0 ? scheduled : performance.now();
+      // Paced: from the scheduled start when late (the wait counts), from the send when a timer fired early.
+      const started = gapMs > 0 ? Math.min(scheduled, performance.now()) : performance.now();
       scheduled += gapMs;
       const status = await connection.request(raw);
       const finished = performance.now();

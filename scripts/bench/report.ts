@@ -80,7 +80,7 @@ function contentionRows(c: Outcome<ContentionResult>): SummaryRow[] {
     row("  accepted (202) vs stored", `${n(i.expectedStored)} vs ${n(i.stored)}`, { target: "equal", ok: i.lost === 0 }),
     row(
       `  pages within ${c.patienceSeconds} s`,
-      `${b.complete} of ${b.clients} (${b.completeWithData} full, ${b.completeWithBusyPanels} with "busy" panels, ${b.completeWithFailedPanels} failed panels); p50 ${b.completeMs.p50} ms, max ${b.completeMs.max} ms`,
+      `${b.complete} of ${b.clients}: ${b.completeWithData} full, ${b.completeWithBusyPanels} with "busy" panels, ${b.refused} "busy" 503s, ${b.completeWithFailedPanels} with failed panels; p50 ${b.completeMs.p50} ms, max ${b.completeMs.max} ms`,
       null,
     ),
     row(

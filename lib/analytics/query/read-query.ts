@@ -36,12 +36,18 @@ export async function readQuery<R extends pg.QueryResultRow>(sql: string, values
   const context = getRequestContext();
   const signal = context?.signal;
   if (signal?.aborted) throw new ReadCancelledError();
-  const release = options.heavy ? await getReadGate().acquire(context?.account ?? `site:${options.site}`, signal) : null;
+  // While a heavy query waits for its turn or runs, its request uses no CPU here (render-admission.ts).
+  if (options.heavy && context) context.heavyReadsPending++;
   try {
-    const client = await getReadPool().connect();
-    return await runCancellable<R>(client, sql, values, signal);
+    const release = options.heavy ? await getReadGate().acquire(context?.account ?? `site:${options.site}`, signal) : null;
+    try {
+      const client = await getReadPool().connect();
+      return await runCancellable<R>(client, sql, values, signal);
+    } finally {
+      release?.();
+    }
   } finally {
-    release?.();
+    if (options.heavy && context) context.heavyReadsPending--;
   }
 }
 
