@@ -7,88 +7,121 @@ import { performance, type EventLoopUtilization } from "node:perf_hooks";
 // event waited that long for its 202. So requests for Next.js are admitted at the pace the
 // loop can take:
 //
-// - at most MAX_ACTIVE renders are active at once. A render that waits for a heavy query
+// - at most maxActive (3) renders are active at once. A render that waits for a heavy query
 //   (its turn in the read gate, or the scan in Postgres: seconds) uses no CPU here and does
 //   not count, so slow filtered views do not hold quick pages back;
 // - beyond the first active render, a new one is admitted only while the loop is busy less
-//   than UTILIZATION_LIMIT of the time (event-loop utilization, smoothed over ~50 ms) and
-//   not running late (LAG_LIMIT_MS); at most one per 10 ms tick.
+//   than half of the time (event-loop utilization, smoothed over ~50 ms) and not running
+//   late (20 ms); at most one per 10 ms tick.
 //
 // Waiting here costs nothing but a socket. A request whose client leaves while it waits is
-// dropped; one that waits MAX_WAIT_MS gets a plain "busy" 503 with Retry-After instead of a
+// dropped; one that waits 10 s gets a plain "busy" 503 with Retry-After instead of a
 // render. Static files are never held.
 
 const TICK_MS = 10;
-const LAG_LIMIT_MS = 20;
-const UTILIZATION_LIMIT = 0.5;
+
+export type AdmissionLimits = { maxActive: number; lagLimitMs: number; utilizationLimit: number; maxWaitMs: number };
+
+const LIMITS: AdmissionLimits = { maxActive: 3, lagLimitMs: 20, utilizationLimit: 0.5, maxWaitMs: 10_000 };
 const SMOOTHING = 0.2; // weight of the newest tick: ~50 ms of memory
-const MAX_ACTIVE = 3;
-const MAX_WAIT_MS = 10_000;
 
 /** What admission needs to know of a request: whether it waits for a heavy query (request-context.ts). */
 export type Admitted = { heavyReadsPending: number };
 
 type Pending = { admit: () => void; since: number; res: ServerResponse; refuse: () => void };
 
-const queue: Pending[] = [];
-const running = new Set<Admitted>();
-let lagMs = 0;
-let utilization = 0;
-let admittedThisTick = false;
-let timer: NodeJS.Timeout | null = null;
-let expected = 0;
-let lastElu: EventLoopUtilization | null = null;
+export class RenderAdmission {
+  private readonly queue: Pending[] = [];
+  private readonly running = new Set<Admitted>();
+  private lagMs = 0;
+  private utilization = 0;
+  private admittedThisTick = false;
+  private timer: NodeJS.Timeout | null = null;
+  private expected = 0;
+  private lastElu: EventLoopUtilization | null = null;
 
-function ensureTicking(): void {
-  if (timer) return;
-  expected = performance.now() + TICK_MS;
-  lastElu = performance.eventLoopUtilization();
-  timer = setInterval(tick, TICK_MS);
-  timer.unref();
-}
+  constructor(private readonly limits: AdmissionLimits = LIMITS) {}
 
-function activeRenders(): number {
-  let active = 0;
-  for (const request of running) if (request.heavyReadsPending === 0) active++;
-  return active;
-}
+  /**
+   * Runs `handle` now, or once the event loop has room for it; answers 503 itself after
+   * maxWaitMs, and never runs it for a client that left meanwhile. Settles with `handle`.
+   */
+  admit(req: IncomingMessage, res: ServerResponse, request: Admitted, handle: () => Promise<void>): Promise<void> {
+    this.ensureTicking();
+    if (isStaticAsset(req.url ?? "/")) return handle();
+    if (this.queue.length === 0 && this.hasRoom()) return this.run(request, handle);
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({
+        admit: () => void this.run(request, handle).then(resolve, reject),
+        since: performance.now(),
+        res,
+        refuse: () => {
+          refuseBusy(req, res, this.limits.maxWaitMs);
+          resolve();
+        },
+      });
+      // A client that leaves while waiting: nothing to render, nothing to answer.
+      res.once("close", () => resolve());
+    });
+  }
 
-function hasRoom(): boolean {
-  if (admittedThisTick) return false;
-  const active = activeRenders();
-  // One active render always: under a flood of events the loop may stay busy for minutes.
-  return active === 0 || (active < MAX_ACTIVE && lagMs <= LAG_LIMIT_MS && utilization <= UTILIZATION_LIMIT);
-}
+  /** The loop's lateness and smoothed utilization at the last tick, renders and waiting requests (diagnostics, tests). */
+  state(): { lagMs: number; utilization: number; running: number; active: number; waiting: number } {
+    return { lagMs: this.lagMs, utilization: this.utilization, running: this.running.size, active: this.activeRenders(), waiting: this.queue.length };
+  }
 
-function run(request: Admitted, handle: () => Promise<void>): Promise<void> {
-  admittedThisTick = true;
-  running.add(request);
-  return handle().finally(() => running.delete(request));
-}
+  private ensureTicking(): void {
+    if (this.timer) return;
+    this.expected = performance.now() + TICK_MS;
+    this.lastElu = performance.eventLoopUtilization();
+    this.timer = setInterval(() => this.tick(), TICK_MS);
+    this.timer.unref();
+  }
 
-function tick(): void {
-  const now = performance.now();
-  lagMs = Math.max(0, now - expected);
-  expected = now + TICK_MS;
-  const elu = performance.eventLoopUtilization();
-  if (lastElu) utilization = (1 - SMOOTHING) * utilization + SMOOTHING * performance.eventLoopUtilization(elu, lastElu).utilization;
-  lastElu = elu;
-  admittedThisTick = false;
-  while (queue.length > 0) {
-    const next = queue[0];
-    if (!next) break;
-    if (next.res.destroyed) {
-      queue.shift();
-      continue;
+  private activeRenders(): number {
+    let active = 0;
+    for (const request of this.running) if (request.heavyReadsPending === 0) active++;
+    return active;
+  }
+
+  private hasRoom(): boolean {
+    if (this.admittedThisTick) return false;
+    const active = this.activeRenders();
+    // One active render always: under a flood of events the loop may stay busy for minutes.
+    if (active === 0) return true;
+    return active < this.limits.maxActive && this.lagMs <= this.limits.lagLimitMs && this.utilization <= this.limits.utilizationLimit;
+  }
+
+  private run(request: Admitted, handle: () => Promise<void>): Promise<void> {
+    this.admittedThisTick = true;
+    this.running.add(request);
+    return handle().finally(() => this.running.delete(request));
+  }
+
+  private tick(): void {
+    const now = performance.now();
+    this.lagMs = Math.max(0, now - this.expected);
+    this.expected = now + TICK_MS;
+    const elu = performance.eventLoopUtilization();
+    if (this.lastElu) this.utilization = (1 - SMOOTHING) * this.utilization + SMOOTHING * performance.eventLoopUtilization(elu, this.lastElu).utilization;
+    this.lastElu = elu;
+    this.admittedThisTick = false;
+    while (this.queue.length > 0) {
+      const next = this.queue[0];
+      if (!next) break;
+      if (next.res.destroyed) {
+        this.queue.shift();
+        continue;
+      }
+      if (now - next.since > this.limits.maxWaitMs) {
+        this.queue.shift();
+        next.refuse();
+        continue;
+      }
+      if (!this.hasRoom()) break;
+      this.queue.shift();
+      next.admit();
     }
-    if (now - next.since > MAX_WAIT_MS) {
-      queue.shift();
-      next.refuse();
-      continue;
-    }
-    if (!hasRoom()) break;
-    queue.shift();
-    next.admit();
   }
 }
 
@@ -97,31 +130,17 @@ function isStaticAsset(url: string): boolean {
   return url.startsWith("/_next/static/") || url.startsWith("/js/") || url.startsWith("/favicon");
 }
 
-/**
- * Runs `handle` now, or once the event loop has room for it; answers 503 itself after
- * MAX_WAIT_MS, and never runs it for a client that left meanwhile. Settles with `handle`.
- */
-export function admitRender(req: IncomingMessage, res: ServerResponse, request: Admitted, handle: () => Promise<void>): Promise<void> {
-  ensureTicking();
-  if (isStaticAsset(req.url ?? "/")) return handle();
-  if (queue.length === 0 && hasRoom()) return run(request, handle);
-  return new Promise<void>((resolve, reject) => {
-    queue.push({
-      admit: () => void run(request, handle).then(resolve, reject),
-      since: performance.now(),
-      res,
-      refuse: () => {
-        refuseBusy(req, res);
-        resolve();
-      },
-    });
-    // A client that leaves while waiting: nothing to render, nothing to answer.
-    res.once("close", () => resolve());
-  });
+const admissionKey = Symbol.for("ministat.renderAdmission");
+const globalForAdmission = globalThis as unknown as { [admissionKey]?: RenderAdmission };
+
+/** The process's admission (request-context.ts hands every Next request through it). */
+export function getRenderAdmission(): RenderAdmission {
+  globalForAdmission[admissionKey] ??= new RenderAdmission();
+  return globalForAdmission[admissionKey];
 }
 
-function refuseBusy(req: IncomingMessage, res: ServerResponse): void {
-  const retryAfter = String(Math.round(MAX_WAIT_MS / 1000));
+function refuseBusy(req: IncomingMessage, res: ServerResponse, waitedMs: number): void {
+  const retryAfter = String(Math.max(1, Math.round(waitedMs / 1000)));
   const message = "MiniStat is very busy right now. Please try again in a moment.";
   if ((req.headers.accept ?? "").includes("text/html")) {
     res.writeHead(503, { "content-type": "text/html; charset=utf-8", "retry-after": retryAfter, "cache-control": "no-store" });
@@ -130,9 +149,4 @@ function refuseBusy(req: IncomingMessage, res: ServerResponse): void {
   }
   res.writeHead(503, { "content-type": "application/json", "retry-after": retryAfter, "cache-control": "no-store" });
   res.end(JSON.stringify({ error: { code: "busy", message } }));
-}
-
-/** The loop's lateness and smoothed utilization at the last tick, renders and waiting requests (diagnostics). */
-export function renderAdmissionState(): { lagMs: number; utilization: number; running: number; active: number; waiting: number } {
-  return { lagMs, utilization, running: running.size, active: activeRenders(), waiting: queue.length };
 }

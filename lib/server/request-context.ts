@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { admitRender } from "./render-admission";
+import { getRenderAdmission } from "./render-admission";
 
 // What the database layer needs to know about the HTTP request it works for, without every
 // caller passing it down: a signal that fires when the client goes away before its answer
@@ -52,7 +52,7 @@ export function createRequestContext(res: ServerResponse): RequestContext {
 /** How the HTTP server hands a request to Next.js: admitted (render-admission.ts), in a context of its own. */
 export function handOverToNext(req: IncomingMessage, res: ServerResponse, handle: () => Promise<void>): Promise<void> {
   const context = createRequestContext(res);
-  return admitRender(req, res, context, () => runWithContext(context, handle));
+  return getRenderAdmission().admit(req, res, context, () => runWithContext(context, handle));
 }
 
 /** Runs `run` in `context` (the HTTP server's requests; tests and scripts that act like one). */
