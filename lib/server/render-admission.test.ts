@@ -7,12 +7,12 @@ import { RenderAdmission } from "./render-admission";
 // (waiting for a heavy query), and that a client who left is never rendered for. The loop's
 // lateness and utilization are left out here (limits out of reach): they depend on the machine.
 
-const limits = { maxActive: 3, lagLimitMs: Infinity, utilizationLimit: Infinity, maxWaitMs: 60_000 };
+const limits = { maxActive: 3, maxInFlight: 5, lagLimitMs: Infinity, utilizationLimit: Infinity, maxWaitMs: 60_000 };
 
 function fakeRequest(admission: RenderAdmission, url = "/sites/example.com?country=DE") {
   const req = { url, headers: { accept: "text/html" } } as unknown as IncomingMessage;
   const res = Object.assign(new EventEmitter(), { destroyed: false }) as unknown as ServerResponse & { destroyed: boolean };
-  const state = { heavyReadsPending: 0 };
+  const state = { heavyReadsPending: 0, heavyReadsSince: 0 };
   let started = false;
   let finish: () => void = () => {};
   const done = admission.admit(req, res, state, () => {

@@ -9,7 +9,10 @@ import { performance, type EventLoopUtilization } from "node:perf_hooks";
 //
 // - at most maxActive (3) renders are active at once. A render that waits for a heavy query
 //   (its turn in the read gate, or the scan in Postgres: seconds) uses no CPU here and does
-//   not count, so slow filtered views do not hold quick pages back;
+//   not count once it has waited 100 ms (the page's skeleton is rendered meanwhile), so slow
+//   filtered views do not hold quick pages back;
+// - at most maxInFlight (64) renders in all: when the queries of many waiting renders end
+//   at once (a lock released, a crowd of tabs closed), their renders resume together;
 // - beyond the first active render, a new one is admitted only while the loop is busy less
 //   than half of the time (event-loop utilization, smoothed over ~50 ms) and not running
 //   late (20 ms); at most one per 10 ms tick.
@@ -20,13 +23,15 @@ import { performance, type EventLoopUtilization } from "node:perf_hooks";
 
 const TICK_MS = 10;
 
-export type AdmissionLimits = { maxActive: number; lagLimitMs: number; utilizationLimit: number; maxWaitMs: number };
+export type AdmissionLimits = { maxActive: number; maxInFlight: number; lagLimitMs: number; utilizationLimit: number; maxWaitMs: number };
 
-const LIMITS: AdmissionLimits = { maxActive: 3, lagLimitMs: 20, utilizationLimit: 0.5, maxWaitMs: 10_000 };
+const LIMITS: AdmissionLimits = { maxActive: 3, maxInFlight: 64, lagLimitMs: 20, utilizationLimit: 0.5, maxWaitMs: 10_000 };
+// A render whose heavy queries were asked for this recently is still rendering its skeletons.
+const SETTLING_MS = 100;
 const SMOOTHING = 0.2; // weight of the newest tick: ~50 ms of memory
 
-/** What admission needs to know of a request: whether it waits for a heavy query (request-context.ts). */
-export type Admitted = { heavyReadsPending: number };
+/** What admission needs to know of a request: whether, and since when, it waits for a heavy query (request-context.ts). */
+export type Admitted = { heavyReadsPending: number; heavyReadsSince: number };
 
 type Pending = { admit: () => void; since: number; res: ServerResponse; refuse: () => void };
 
@@ -79,13 +84,14 @@ export class RenderAdmission {
   }
 
   private activeRenders(): number {
+    const settled = performance.now() - SETTLING_MS;
     let active = 0;
-    for (const request of this.running) if (request.heavyReadsPending === 0) active++;
+    for (const request of this.running) if (request.heavyReadsPending === 0 || request.heavyReadsSince > settled) active++;
     return active;
   }
 
   private hasRoom(): boolean {
-    if (this.admittedThisTick) return false;
+    if (this.admittedThisTick || this.running.size >= this.limits.maxInFlight) return false;
     const active = this.activeRenders();
     // One active render always: under a flood of events the loop may stay busy for minutes.
     if (active === 0) return true;

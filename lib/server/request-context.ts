@@ -22,6 +22,8 @@ export type RequestContext = {
   account?: string;
   /** Heavy queries of this request that are waiting for their turn or running in Postgres. */
   heavyReadsPending: number;
+  /** When heavyReadsPending last went from 0 to 1 (performance.now()). */
+  heavyReadsSince: number;
 };
 
 export class ClientGoneError extends Error {
@@ -46,7 +48,7 @@ export function createRequestContext(res: ServerResponse): RequestContext {
   res.once("close", () => {
     if (!res.writableFinished) controller.abort(new ClientGoneError());
   });
-  return { signal: controller.signal, heavyReadsPending: 0 };
+  return { signal: controller.signal, heavyReadsPending: 0, heavyReadsSince: 0 };
 }
 
 /** How the HTTP server hands a request to Next.js: admitted (render-admission.ts), in a context of its own. */

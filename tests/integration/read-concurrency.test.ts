@@ -28,7 +28,7 @@ afterAll(() => closePool());
 /** A heavy read (a filtered breakdown) on behalf of `account`, as its request would run it. */
 function readFor(account: string, dimension: Dimension): Promise<BreakdownRow[] | unknown> {
   const signal = new AbortController().signal;
-  return runWithContext({ signal, account, heavyReadsPending: 0 }, () => getBreakdown(query, dimension)).catch((error: unknown) => error);
+  return runWithContext({ signal, account, heavyReadsPending: 0, heavyReadsSince: 0 }, () => getBreakdown(query, dimension)).catch((error: unknown) => error);
 }
 
 describe("the per-account limit on heavy reads", () => {

@@ -37,7 +37,7 @@ export async function readQuery<R extends pg.QueryResultRow>(sql: string, values
   const signal = context?.signal;
   if (signal?.aborted) throw new ReadCancelledError();
   // While a heavy query waits for its turn or runs, its request uses no CPU here (render-admission.ts).
-  if (options.heavy && context) context.heavyReadsPending++;
+  if (options.heavy && context && context.heavyReadsPending++ === 0) context.heavyReadsSince = performance.now();
   try {
     const release = options.heavy ? await getReadGate().acquire(context?.account ?? `site:${options.site}`, signal) : null;
     try {
