@@ -106,7 +106,7 @@ try {
     await closePool();
     await prisma.$disconnect();
   });
-  log(`  Postgres (embedded, fresh) on 127.0.0.1:${PG_PORT}, data in ${DATA_DIR}/pg`);
+  log(`  Postgres (embedded, ${REUSE ? "reused" : "fresh"}) on 127.0.0.1:${PG_PORT}, data in ${DATA_DIR}/pg`);
   let server: RunningServer | null = null;
   try {
     server = await startServer({ port: PORT, env: { ...process.env, DATABASE_URL: db.serverUrl }, log });
