@@ -1,5 +1,6 @@
 import pg from "pg";
 import { getEnv } from "@/lib/config/env";
+import { isLocalDatabase, lowerBackendPriority } from "./backend-priority";
 
 // Plain pg pools for the raw-SQL paths, split by who waits on them, so dashboards cannot
 // starve ingestion (issue 7): 200 heavy dashboard loads used to hold all ten connections of
@@ -9,7 +10,8 @@ import { getEnv } from "@/lib/config/env";
 //   and migrations. No statement timeout: a rollup rebuild of a big day may take long.
 // - read: dashboard, shared-link, export and Stats API queries. A statement timeout
 //   (READ_STATEMENT_TIMEOUT_SECONDS) and a size that matches the read gate
-//   (lib/analytics/query/read-gate.ts), which decides how many heavy reads run at once.
+//   (lib/analytics/query/read-gate.ts), which decides how many heavy reads run at once. On
+//   a Postgres on this machine its backends run at a lower CPU priority (backend-priority.ts).
 // - control: cancels read queries whose client went away (pg_cancel_backend), on a
 //   connection of its own so a cancel never waits behind the queries it cancels.
 //
@@ -48,8 +50,12 @@ export function getWritePool(): pg.Pool {
 /** Dashboard and Stats API reads: go through lib/analytics/query/read-query.ts, not here directly. */
 export function getReadPool(): pg.Pool {
   const p = pools();
-  const env = getEnv();
-  p.read ??= createPool("read", { max: env.HEAVY_READS + LIGHT_READ_CONNECTIONS, statement_timeout: Math.round(env.READ_STATEMENT_TIMEOUT_SECONDS * 1000) });
+  if (!p.read) {
+    const env = getEnv();
+    const pool = createPool("read", { max: env.HEAVY_READS + LIGHT_READ_CONNECTIONS, statement_timeout: Math.round(env.READ_STATEMENT_TIMEOUT_SECONDS * 1000) });
+    if (env.READ_BACKEND_NICE > 0 && isLocalDatabase(env.DATABASE_URL)) pool.on("connect", (client) => lowerBackendPriority(client, env.READ_BACKEND_NICE));
+    p.read = pool;
+  }
   return p.read;
 }
 
