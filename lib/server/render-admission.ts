@@ -53,7 +53,7 @@ export class RenderAdmission {
    */
   admit(req: IncomingMessage, res: ServerResponse, request: Admitted, handle: () => Promise<void>): Promise<void> {
     this.ensureTicking();
-    if (isStaticAsset(req.url ?? "/")) return handle();
+    if (isStaticAsset(req.url ?? "/") || this.limits.maxActive === Infinity) return handle();
     if (this.queue.length === 0 && this.hasRoom()) return this.run(request, handle);
     return new Promise<void>((resolve, reject) => {
       this.queue.push({
@@ -139,9 +139,13 @@ function isStaticAsset(url: string): boolean {
 const admissionKey = Symbol.for("ministat.renderAdmission");
 const globalForAdmission = globalThis as unknown as { [admissionKey]?: RenderAdmission };
 
-/** The process's admission (request-context.ts hands every Next request through it). */
+// `npm run dev` compiles a route on its first request, for seconds, on this loop: holding
+// requests back then would only turn a slow first load into a 503.
+const UNLIMITED: AdmissionLimits = { maxActive: Infinity, maxInFlight: Infinity, lagLimitMs: Infinity, utilizationLimit: Infinity, maxWaitMs: Infinity };
+
+/** The process's admission (request-context.ts hands every Next request through it); no limits outside production builds. */
 export function getRenderAdmission(): RenderAdmission {
-  globalForAdmission[admissionKey] ??= new RenderAdmission();
+  globalForAdmission[admissionKey] ??= new RenderAdmission(process.env.NODE_ENV === "production" ? LIMITS : UNLIMITED);
   return globalForAdmission[admissionKey];
 }
 
