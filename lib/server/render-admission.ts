@@ -149,12 +149,17 @@ export function getRenderAdmission(): RenderAdmission {
   return globalForAdmission[admissionKey];
 }
 
+// Plain HTML of its own: rendering the app's page is exactly what there is no room for.
+const BUSY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Busy — MiniStat</title>
+<style>body{margin:0;font-family:system-ui,sans-serif;background:#f8fafc;color:#0f172a}main{max-width:28rem;margin:15vh auto;padding:2.5rem;background:#fff;border-radius:.75rem;box-shadow:0 1px 2px #0000000d;outline:1px solid #e2e8f0;text-align:center}h1{font-size:1.25rem;margin:0 0 .5rem}p{color:#475569;font-size:.875rem;line-height:1.5}a{display:inline-block;margin-top:1rem;padding:.6rem 1rem;border-radius:.5rem;background:#2563eb;color:#fff;font-weight:600;text-decoration:none}</style></head>
+<body><main><h1>Busy right now</h1><p>Many dashboards are being loaded at this moment, and this page could not start in time. Please try again in a moment.</p><a href="">Try again</a></main></body></html>`;
+
 function refuseBusy(req: IncomingMessage, res: ServerResponse, waitedMs: number): void {
   const retryAfter = String(Math.max(1, Math.round(waitedMs / 1000)));
   const message = "MiniStat is very busy right now. Please try again in a moment.";
   if ((req.headers.accept ?? "").includes("text/html")) {
     res.writeHead(503, { "content-type": "text/html; charset=utf-8", "retry-after": retryAfter, "cache-control": "no-store" });
-    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Busy — MiniStat</title></head><body><main><h1>Busy right now</h1><p>${message}</p><p><a href="">Try again</a></p></main></body></html>`);
+    res.end(BUSY_PAGE);
     return;
   }
   res.writeHead(503, { "content-type": "application/json", "retry-after": retryAfter, "cache-control": "no-store" });
