@@ -9,9 +9,14 @@ import { RenderAdmission } from "./render-admission";
 
 const limits = { maxActive: 3, maxInFlight: 5, lagLimitMs: Infinity, utilizationLimit: Infinity, maxWaitMs: 60_000 };
 
-function fakeRequest(admission: RenderAdmission, url = "/sites/example.com?country=DE") {
-  const req = { url, headers: { accept: "text/html" } } as unknown as IncomingMessage;
-  const res = Object.assign(new EventEmitter(), { destroyed: false }) as unknown as ServerResponse & { destroyed: boolean };
+function fakeRequest(admission: RenderAdmission, url = "/sites/example.com?country=DE", accept = "text/html") {
+  const req = { url, headers: { accept } } as unknown as IncomingMessage;
+  const answer: { status?: number; headers?: Record<string, string>; body?: string } = {};
+  const res = Object.assign(new EventEmitter(), {
+    destroyed: false,
+    writeHead: (status: number, headers: Record<string, string>) => Object.assign(answer, { status, headers }),
+    end: (body: string) => Object.assign(answer, { body }),
+  }) as unknown as ServerResponse & { destroyed: boolean };
   const state = { heavyReadsPending: 0, heavyReadsSince: 0 };
   let started = false;
   let finish: () => void = () => {};
@@ -19,7 +24,7 @@ function fakeRequest(admission: RenderAdmission, url = "/sites/example.com?count
     started = true;
     return new Promise<void>((resolve) => (finish = resolve));
   });
-  return { res, state, done, started: () => started, finish: () => finish() };
+  return { res, state, done, answer, started: () => started, finish: () => finish() };
 }
 
 describe("render admission", () => {
@@ -61,5 +66,20 @@ describe("render admission", () => {
     expect(leaves.started()).toBe(false);
     for (const r of [...busy, stays, asset]) r.finish();
     await Promise.all([...busy, stays, asset].map((r) => r.done));
+  });
+
+  it("answers a plain 'busy' 503 with Retry-After to a request that could not start in time", async () => {
+    const admission = new RenderAdmission({ ...limits, maxActive: 1, maxWaitMs: 50 });
+    const running = fakeRequest(admission);
+    const page = fakeRequest(admission);
+    const api = fakeRequest(admission, "/api/v1/stats/aggregate?site_id=example.com", "*/*");
+    await Promise.all([page.done, api.done]);
+    expect(page.started() || api.started()).toBe(false);
+    expect(page.answer).toMatchObject({ status: 503, headers: { "retry-after": "1", "content-type": "text/html; charset=utf-8" } });
+    expect(page.answer.body).toContain("Try again");
+    expect(api.answer).toMatchObject({ status: 503, headers: { "retry-after": "1" } });
+    expect(JSON.parse(api.answer.body ?? "")).toEqual({ error: { code: "busy", message: "MiniStat is very busy right now. Please try again in a moment." } });
+    running.finish();
+    await running.done;
   });
 });
