@@ -26,6 +26,7 @@ const TICK_MS = 10;
 export type AdmissionLimits = { maxActive: number; maxInFlight: number; lagLimitMs: number; utilizationLimit: number; maxWaitMs: number };
 
 const LIMITS: AdmissionLimits = { maxActive: 3, maxInFlight: 64, lagLimitMs: 20, utilizationLimit: 0.5, maxWaitMs: 10_000 };
+const REFUSALS_PER_TICK = 4;
 // A render whose heavy queries were asked for this recently is still rendering its skeletons.
 const SETTLING_MS = 100;
 const SMOOTHING = 0.2; // weight of the newest tick: ~50 ms of memory
@@ -112,6 +113,7 @@ export class RenderAdmission {
     if (this.lastElu) this.utilization = (1 - SMOOTHING) * this.utilization + SMOOTHING * performance.eventLoopUtilization(elu, this.lastElu).utilization;
     this.lastElu = elu;
     this.admittedThisTick = false;
+    let refused = 0;
     while (this.queue.length > 0) {
       const next = this.queue[0];
       if (!next) break;
@@ -120,6 +122,8 @@ export class RenderAdmission {
         continue;
       }
       if (now - next.since > this.limits.maxWaitMs) {
+        // A crowd that arrived together expires together: a few answers a tick, not all at once.
+        if (refused++ >= REFUSALS_PER_TICK) break;
         this.queue.shift();
         next.refuse();
         continue;
