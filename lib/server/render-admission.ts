@@ -7,14 +7,14 @@ import { performance, type EventLoopUtilization } from "node:perf_hooks";
 // event waited that long for its 202. So requests for Next.js are admitted at the pace the
 // loop can take:
 //
-// - at most maxActive (3) renders are active at once. A render that waits for a heavy query
+// - at most maxActive (2) renders are active at once. A render that waits for a heavy query
 //   (its turn in the read gate, or the scan in Postgres: seconds) uses no CPU here and does
 //   not count once it has waited 100 ms (the page's skeleton is rendered meanwhile), so slow
 //   filtered views do not hold quick pages back;
 // - at most maxInFlight (64) renders in all: when the queries of many waiting renders end
 //   at once (a lock released, a crowd of tabs closed), their renders resume together;
 // - beyond the first active render, a new one is admitted only while the loop is busy less
-//   than half of the time (event-loop utilization, smoothed over ~50 ms) and not running
+//   than 40% of the time (event-loop utilization, smoothed over ~50 ms) and not running
 //   late (20 ms); at most one per 10 ms tick.
 //
 // Waiting here costs nothing but a socket. A request whose client leaves while it waits is
@@ -25,7 +25,7 @@ const TICK_MS = 10;
 
 export type AdmissionLimits = { maxActive: number; maxInFlight: number; lagLimitMs: number; utilizationLimit: number; maxWaitMs: number };
 
-const LIMITS: AdmissionLimits = { maxActive: 3, maxInFlight: 64, lagLimitMs: 20, utilizationLimit: 0.5, maxWaitMs: 10_000 };
+const LIMITS: AdmissionLimits = { maxActive: 2, maxInFlight: 64, lagLimitMs: 20, utilizationLimit: 0.4, maxWaitMs: 10_000 };
 const REFUSALS_PER_TICK = 4;
 // A render whose heavy queries were asked for this recently is still rendering its skeletons.
 const SETTLING_MS = 100;
