@@ -11,10 +11,11 @@ import { closePool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { ensureSiteWithOwner } from "./seed/site-owner";
 import { cleanupAll, cleanupOnSignals, wasInterrupted, onCleanup } from "./bench/cleanup";
-import { benchDashboard, type DashboardResult } from "./bench/dashboard";
+import { benchContention, type ContentionResult } from "./bench/contention";
+import { benchDashboard, seedDashboardSite, type DashboardResult } from "./bench/dashboard";
 import { startBenchDatabase } from "./bench/database";
 import { closeHttpAgent } from "./bench/http-timing";
-import { benchIngestion, type IngestionResult } from "./bench/ingestion";
+import { benchIngestion, countStored, type IngestionResult } from "./bench/ingestion";
 import { assertPortFree } from "./bench/ports";
 import { formatPanelTable, formatSummary, isFailed, summarise, type Outcome } from "./bench/report";
 import { writeResults } from "./bench/results-file";
@@ -22,17 +23,30 @@ import { startServer, type RunningServer } from "./bench/server";
 import { TARGETS } from "./bench/targets";
 import { benchTracker, type TrackerResult } from "./bench/tracker";
 
-const DATA_DIR = ".data/bench";
-const PORT = 3400;
-const PG_PORT = 54490;
+// BENCH_PORT_OFFSET moves the ports and the data directory, for runs side by side with another engineer's.
+const OFFSET = Number(process.env.BENCH_PORT_OFFSET ?? 0);
+const DATA_DIR = OFFSET ? `.data/bench-${OFFSET}` : ".data/bench";
+const PORT = 3400 + OFFSET;
+const PG_PORT = 54490 + OFFSET;
 const CONCURRENCY = 50;
 const LOADS = 10;
 // Per view (page loads, and again the panel queries): past it a slow view gets fewer loads.
 const VIEW_BUDGET_MS = 30_000;
 // Defaults are the issue's; `--sizes=100k,1M --load-seconds=5` makes a quick trial run,
-// `--sizes=none` measures ingestion and the tracker only.
+// `--sizes=none` measures ingestion and the tracker only, `--phases=contention` runs only
+// the dashboards-vs-ingestion phase (it seeds the 1M site itself when (b) did not).
+const PHASES = new Set((option("phases") ?? "tracker,ingestion,dashboard,contention").split(","));
+for (const phase of PHASES) if (!["tracker", "ingestion", "dashboard", "contention"].includes(phase)) throw new Error(`--phases: unknown phase "${phase}"`);
 const LOAD_SECONDS = Number(option("load-seconds") ?? 20);
-const SIZES = (option("sizes") ?? "1M,10M")
+const CONTENTION = {
+  clients: Number(option("contention-clients") ?? 200),
+  patienceSeconds: Number(option("contention-patience") ?? 25),
+  ratePerSecond: Number(option("contention-rate") ?? 500),
+  idleLimitSeconds: Number(option("contention-idle-limit") ?? 180),
+};
+// --reuse keeps the last run's database and seeded 1M site (for iterating on phase (d) alone).
+const REUSE = process.argv.includes("--reuse");
+const SIZES = (PHASES.has("dashboard") ? (option("sizes") ?? "1M,10M") : "")
   .split(",")
   .filter((label) => label !== "" && label !== "none")
   .map((label) => ({ label, pageviews: parseCount(label) }));
@@ -71,25 +85,28 @@ const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", 
 log(`MiniStat benchmark — ${startedAt.toISOString()}`);
 log(`${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}; load average ${machine.loadAverageAtStart.join(" ")} (app, Postgres and load generator share these cores)`);
 
-let tracker: Outcome<TrackerResult> = { error: "not run" };
-let ingestion: Outcome<IngestionResult> = { error: "not run" };
+let tracker: Outcome<TrackerResult> | null = PHASES.has("tracker") ? { error: "not run" } : null;
+let ingestion: Outcome<IngestionResult> | null = PHASES.has("ingestion") ? { error: "not run" } : null;
+let contention: Outcome<ContentionResult> | null = PHASES.has("contention") ? { error: "not run" } : null;
 const dashboards: Array<Outcome<DashboardResult> & { label: string }> = SIZES.map((s) => ({ label: s.label, error: "not run" }));
 
 try {
-  section("(c) Tracker");
-  tracker = await benchTracker().catch(failure);
-  if (!isFailed(tracker)) for (const t of tracker) log(`  ${t.name}: ${t.gzipBytes} B gzipped (${t.bytes} B raw)`);
+  if (tracker) {
+    section("(c) Tracker");
+    tracker = await benchTracker().catch(failure);
+    if (!isFailed(tracker)) for (const t of tracker) log(`  ${t.name}: ${t.gzipBytes} B gzipped (${t.bytes} B raw)`);
+  }
 
   section("Starting Postgres and the production server");
   await assertPortFree(PORT);
   await assertPortFree(PG_PORT);
-  const db = await startBenchDatabase({ dataDir: DATA_DIR, port: PG_PORT, log: (line) => log(`  ${line}`) });
+  const db = await startBenchDatabase({ dataDir: DATA_DIR, port: PG_PORT, reuse: REUSE, log: (line) => log(`  ${line}`) });
   onCleanup("Postgres", db.stop);
   onCleanup("database pool", async () => {
     await closePool();
     await prisma.$disconnect();
   });
-  log(`  Postgres (embedded, fresh) on 127.0.0.1:${PG_PORT}, data in ${DATA_DIR}/pg`);
+  log(`  Postgres (embedded, ${REUSE ? "reused" : "fresh"}) on 127.0.0.1:${PG_PORT}, data in ${DATA_DIR}/pg`);
   let server: RunningServer | null = null;
   try {
     server = await startServer({ port: PORT, env: { ...process.env, DATABASE_URL: db.serverUrl }, log });
@@ -101,8 +118,10 @@ try {
 
   const owner = await ensureSiteWithOwner({ email: OWNER, domain: "load.bench.ministat.local", timezone: TIMEZONE });
 
-  section(`(a) Ingestion — POST /api/event, concurrency ${CONCURRENCY}, ${LOAD_SECONDS} s`);
-  if (!server) ingestion = { error: "the server did not start" };
+  if (ingestion) section(`(a) Ingestion — POST /api/event, concurrency ${CONCURRENCY}, ${LOAD_SECONDS} s`);
+  if (!ingestion) {
+    // not asked for
+  } else if (!server) ingestion = { error: "the server did not start" };
   else {
     ingestion = await benchIngestion({ url: server.url, siteId: owner.site.id, domain: owner.site.domain, concurrency: CONCURRENCY, durationSeconds: LOAD_SECONDS, log }).catch(failure);
     if (!isFailed(ingestion)) {
@@ -112,7 +131,7 @@ try {
       log(`  statuses ${JSON.stringify(i.statuses)}; crawler requests ${i.crawlerRequests}; accepted ${i.expectedStored} vs stored ${i.stored} after ${i.drainMs} ms of drain`);
     }
   }
-  if (isFailed(ingestion)) log(`  ✗ ${ingestion.error}`);
+  if (ingestion && isFailed(ingestion)) log(`  ✗ ${ingestion.error}`);
 
   const sessionToken = randomBytes(32).toString("hex");
   await createAuthAdapter().createSession?.({ sessionToken, userId: owner.userId, expires: new Date(Date.now() + 86_400_000) });
@@ -124,6 +143,18 @@ try {
     const result = await benchDashboard({ label: size.label, pageviews: size.pageviews, databaseUrl: db.url, site, server: server ? { url: server.url, cookie } : null, plan: { loads: LOADS, budgetMs: VIEW_BUDGET_MS }, log }).catch(failure);
     dashboards[i] = { ...result, label: size.label };
     if (isFailed(result)) log(`  ✗ ${result.error}`);
+  }
+
+  if (contention) {
+    section(`(d) Dashboards vs ingestion — ${CONTENTION.clients} filtered 1M dashboards at once`);
+    const domain = "1m.bench.ministat.local";
+    const { site } = await ensureSiteWithOwner({ email: OWNER, domain, timezone: TIMEZONE });
+    const seeded = dashboards.some((d) => d.label === "1M" && !isFailed(d)) || (REUSE && (await countStored(site.id)) > 900_000);
+    if (!seeded) await seedDashboardSite({ pageviews: 1_000_000, databaseUrl: db.url, site, log });
+    contention = server
+      ? await benchContention({ url: server.url, cookie, dashboardDomain: domain, ingest: { siteId: owner.site.id, domain: owner.site.domain }, ...CONTENTION, log }).catch(failure)
+      : { error: "the server did not start" };
+    if (isFailed(contention)) log(`  ✗ ${contention.error}`);
   }
 } catch (error) {
   log(`\n✗ The benchmark stopped early: ${failure(error).error}`);
@@ -139,9 +170,9 @@ const measured = dashboards.filter((d): d is DashboardResult & { label: string }
 log(formatPanelTable(measured) || "  (no dashboard measured)");
 
 section("Summary");
-const summary = summarise(ingestion, dashboards, tracker);
+const summary = summarise(ingestion, dashboards, tracker, contention);
 log(formatSummary(summary));
 const finishedAt = new Date();
-const files = await writeResults({ version: 1, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000), machine, loadAverages, targets: TARGETS, summary, tracker, ingestion, dashboards });
+const files = await writeResults({ version: 1, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000), machine, loadAverages, targets: TARGETS, summary, tracker, ingestion, dashboards, contention });
 log(`\nResults: ${files.join(", ")} — ${Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000)} s in all.`);
 process.exit(process.exitCode ?? 0);

@@ -90,6 +90,7 @@ function TabContent({ tab, shown, basePath, view, onRetry }: { tab: PanelTab; sh
     return (
       <div role="alert" className="flex flex-1 flex-col items-center justify-center gap-2 text-sm text-slate-500">
         <p>{tab.label} could not be loaded.</p>
+        {shown.message && <p className="max-w-sm text-center">{shown.message}</p>}
         <button type="button" onClick={onRetry} className="rounded-lg px-3 py-1.5 font-semibold text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50">
           Try again
         </button>

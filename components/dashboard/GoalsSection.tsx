@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { link } from "@/components/ui/styles";
 import { GoalsTable } from "./GoalsTable";
+import { PanelUnavailable } from "./PanelUnavailable";
+import { settleRead } from "./settle-read";
 import type { DashboardContext } from "./types";
 
 // Goal conversions; with no goals yet, the owner gets a pointer to site settings.
@@ -17,7 +19,9 @@ export async function GoalsSection({ ctx }: { ctx: DashboardContext }) {
       </section>
     );
   }
-  const rows = await ctx.data.goals();
+  const settled = await settleRead(ctx.data.goals());
+  if (!settled.ok) return <PanelUnavailable title="Goals" minHeight="min-h-40" reason={settled.unavailable.reason} message={settled.unavailable.message} />;
+  const rows = settled.value;
   return (
     <section aria-labelledby="goals-title" className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
       <h2 id="goals-title" className="text-base font-semibold text-slate-900">Goal conversions</h2>

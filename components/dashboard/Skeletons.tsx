@@ -4,9 +4,20 @@
 // every placeholder element of every Suspense fallback; they render on the server all the same.
 // Placeholders with the shape of what is loading, so nothing jumps when it arrives.
 
+import { StillWorking } from "./StillWorking";
+
 const pulse = "animate-pulse rounded bg-slate-200/70";
 
 export function OverviewSkeleton() {
+  return (
+    <div className="relative">
+      <OverviewPlaceholder />
+      <StillWorking />
+    </div>
+  );
+}
+
+function OverviewPlaceholder() {
   return (
     <div aria-hidden className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
       <div className="grid grid-cols-2 border-b border-slate-100 sm:grid-cols-3 lg:grid-cols-6">
@@ -25,6 +36,15 @@ export function OverviewSkeleton() {
 }
 
 export function PanelSkeleton({ rows = 7 }: { rows?: number }) {
+  return (
+    <div className="relative">
+      <PanelPlaceholder rows={rows} />
+      <StillWorking />
+    </div>
+  );
+}
+
+function PanelPlaceholder({ rows }: { rows: number }) {
   return (
     <div aria-hidden className="min-h-[26rem] rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
       <div className="flex justify-between">
@@ -56,12 +76,12 @@ export function DashboardSkeleton() {
   return (
     <div className="space-y-6" role="status" aria-label="Loading the dashboard">
       <HeaderSkeleton />
-      <OverviewSkeleton />
+      <OverviewPlaceholder />
       <div className="grid gap-6 lg:grid-cols-2">
-        <PanelSkeleton />
-        <PanelSkeleton />
-        <PanelSkeleton />
-        <PanelSkeleton />
+        <PanelPlaceholder rows={7} />
+        <PanelPlaceholder rows={7} />
+        <PanelPlaceholder rows={7} />
+        <PanelPlaceholder rows={7} />
       </div>
     </div>
   );

@@ -5,7 +5,7 @@ import type { Dimension } from "@/lib/analytics/query/types";
 import { PANEL_ROWS, type PanelRow } from "./panels";
 import { toSearchParams, type ViewParams } from "./view-params";
 
-export type TabRows = { status: "loading" } | { status: "error" } | { status: "ok"; rows: PanelRow[] };
+export type TabRows = { status: "loading" } | { status: "error"; message?: string } | { status: "ok"; rows: PanelRow[] };
 
 type Loaded = { viewKey: string; byDimension: Partial<Record<Dimension, TabRows>> };
 
@@ -34,9 +34,9 @@ export function useTabRows({ basePath, view, first }: { basePath: string; view: 
       store(viewKey, dimension, { status: "loading" });
       fetchTabRows(basePath, viewKey, dimension)
         .then((rows) => store(viewKey, dimension, { status: "ok", rows }))
-        .catch(() => {
+        .catch((error: unknown) => {
           requested.current.delete(key); // "Try again" may ask once more
-          store(viewKey, dimension, { status: "error" });
+          store(viewKey, dimension, { status: "error", message: error instanceof BusyError ? error.message : undefined });
         });
     },
     [basePath, viewKey, first.dimension, store],
@@ -49,11 +49,18 @@ export function useTabRows({ basePath, view, first }: { basePath: string; view: 
   return { rowsOf, load };
 }
 
+class BusyError extends Error {}
+
 async function fetchTabRows(basePath: string, viewKey: string, dimension: Dimension): Promise<PanelRow[]> {
   const params = new URLSearchParams(viewKey);
   params.set("dimension", dimension);
   params.set("limit", String(PANEL_ROWS));
   const response = await fetch(`${basePath}/breakdown?${params}`, { cache: "no-store" });
+  // 503 / 504: busy or too slow, with a message meant for people (read-error-response.ts).
+  if (response.status === 503 || response.status === 504) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+    throw new BusyError(body?.error?.message ?? "Busy right now. Please try again in a moment.");
+  }
   if (!response.ok) throw new Error(`breakdown answered ${response.status}`);
   const body = (await response.json()) as { rows: PanelRow[] };
   return body.rows.map(({ value, visitors }) => ({ value, visitors }));

@@ -1,10 +1,15 @@
+import { readErrorStatus } from "@/lib/analytics/query/read-error-response";
+import { isReadCancelled } from "@/lib/analytics/query/read-errors";
 import { rateLimit } from "@/lib/security/rate-limit";
+import { setRequestAccount } from "@/lib/server/request-context";
 import { ApiError, errorResponse } from "./api-error";
 import { authenticateApiKey } from "./authenticate-api-key";
 
 // Every Stats API route goes through this: Bearer key → owner (401 otherwise), per-key rate
-// limit (429 with Retry-After), then the handler; ApiError becomes its JSON answer, any
-// other throw a 500 that says nothing about the cause.
+// limit (429 with Retry-After), then the handler; ApiError becomes its JSON answer, a view
+// that is busy or too slow a 503 / 504 (lib/analytics/query/read-errors.ts), any other
+// throw a 500 that says nothing about the cause. The key's owner is the account whose turn
+// a heavy query takes (read-gate.ts).
 
 export const API_RATE_LIMIT = { limit: 600, windowMs: 60 * 60 * 1000 };
 
@@ -23,9 +28,13 @@ export function withApiKey(handler: (ctx: ApiKeyContext) => Promise<Response>): 
           "Retry-After": String(limited.retryAfterSeconds),
         });
       }
+      setRequestAccount(identity.userId);
       return await handler({ request, url: new URL(request.url), ...identity });
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error);
+      if (isReadCancelled(error)) return new Response(null, { status: 499 });
+      const unavailable = readErrorStatus(error);
+      if (unavailable) return errorResponse(new ApiError(unavailable.status, unavailable.code, unavailable.message, unavailable.headers));
       console.error(`stats api: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return errorResponse(new ApiError(500, "internal_error", "Something went wrong on our side. Please try again."));
     }

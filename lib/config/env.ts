@@ -40,6 +40,11 @@ const schema = z
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     ROLLUP_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(3600).default(5),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+    READ_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
+    HEAVY_READS: z.coerce.number().int().min(1).max(100).default(3),
+    HEAVY_READS_PER_ACCOUNT: z.coerce.number().int().min(1).max(100).default(2),
+    READ_QUEUE_SECONDS: z.coerce.number().min(0.1).max(600).default(10),
+    READ_BACKEND_NICE: z.coerce.number().int().min(0).max(19).default(10),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.MAILJET_API_KEY) !== Boolean(env.MAILJET_API_SECRET)) {

@@ -1,25 +1,79 @@
 import pg from "pg";
 import { getEnv } from "@/lib/config/env";
+import { isLocalDatabase, lowerBackendPriority } from "./backend-priority";
 
-// A plain pg pool for the raw-SQL paths (analytics ingestion and queries, migrations).
-const globalForPool = globalThis as unknown as { ministatPool?: pg.Pool };
+// Plain pg pools for the raw-SQL paths, split by who waits on them, so dashboards cannot
+// starve ingestion (issue 7): 200 heavy dashboard loads used to hold all ten connections of
+// the one pool, and ingestion flushes and rollup refreshes queued behind their scans.
+//
+// - write: ingestion flushes, rollup refreshes, salts, the site cache of /api/event, scripts
+//   and migrations. No statement timeout: a rollup rebuild of a big day may take long.
+// - read: dashboard, shared-link, export and Stats API queries. A statement timeout
+//   (READ_STATEMENT_TIMEOUT_SECONDS) and a size that matches the read gate
+//   (lib/analytics/query/read-gate.ts), which decides how many heavy reads run at once. On
+//   a Postgres on this machine its backends run at a lower CPU priority (backend-priority.ts).
+// - control: cancels read queries whose client went away (pg_cancel_backend), on a
+//   connection of its own so a cancel never waits behind the queries it cancels.
+//
+// Each connection says which it is (application_name), which pg_stat_activity shows.
+// Kept on globalThis: Next bundles this module into several chunks, and dev reloads it.
 
-export function getPool(): pg.Pool {
-  if (!globalForPool.ministatPool) {
-    const pool = new pg.Pool({ connectionString: getEnv().DATABASE_URL, max: 10 });
-    // An idle client that loses its connection must not crash the process.
-    pool.on("error", (error) => {
-      if (!isServerShutdown(error)) console.error(`postgres pool: ${error.message}`);
-    });
-    globalForPool.ministatPool = pool;
-  }
-  return globalForPool.ministatPool;
+// Heavy reads (raw scans) are at most HEAVY_READS at once; the rest are quick rollup reads.
+const LIGHT_READ_CONNECTIONS = 4;
+const WRITE_POOL_SIZE = 6;
+const CONTROL_POOL_SIZE = 2;
+
+type Pools = { write?: pg.Pool; read?: pg.Pool; control?: pg.Pool };
+const globalForPool = globalThis as unknown as { ministatPools?: Pools };
+
+function pools(): Pools {
+  globalForPool.ministatPools ??= {};
+  return globalForPool.ministatPools;
 }
 
+function createPool(name: string, config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool({ connectionString: getEnv().DATABASE_URL, application_name: `ministat-${name}`, ...config });
+  // An idle client that loses its connection must not crash the process.
+  pool.on("error", (error) => {
+    if (!isServerShutdown(error)) console.error(`postgres ${name} pool: ${error.message}`);
+  });
+  return pool;
+}
+
+/** Ingestion, rollups and everything that is not a dashboard or API read. */
+export function getWritePool(): pg.Pool {
+  const p = pools();
+  p.write ??= createPool("write", { max: WRITE_POOL_SIZE });
+  return p.write;
+}
+
+/** Dashboard and Stats API reads: go through lib/analytics/query/read-query.ts, not here directly. */
+export function getReadPool(): pg.Pool {
+  const p = pools();
+  if (!p.read) {
+    const env = getEnv();
+    const pool = createPool("read", { max: env.HEAVY_READS + LIGHT_READ_CONNECTIONS, statement_timeout: Math.round(env.READ_STATEMENT_TIMEOUT_SECONDS * 1000) });
+    if (env.READ_BACKEND_NICE > 0 && isLocalDatabase(env.DATABASE_URL)) pool.on("connect", (client) => lowerBackendPriority(client, env.READ_BACKEND_NICE));
+    p.read = pool;
+  }
+  return p.read;
+}
+
+/** For pg_cancel_backend() only. */
+export function getControlPool(): pg.Pool {
+  const p = pools();
+  p.control ??= createPool("control", { max: CONTROL_POOL_SIZE, statement_timeout: 5_000 });
+  return p.control;
+}
+
+/** The write pool, for scripts, tests and admin work (kept for their imports). */
+export const getPool = getWritePool;
+
 export async function closePool(): Promise<void> {
-  const pool = globalForPool.ministatPool;
-  globalForPool.ministatPool = undefined;
-  await pool?.end();
+  const p = pools();
+  const open = [p.write, p.read, p.control].filter((pool) => pool !== undefined);
+  globalForPool.ministatPools = {};
+  await Promise.all(open.map((pool) => pool.end()));
 }
 
 /** Postgres closing idle connections because it is shutting down (57P01): expected on stop. */

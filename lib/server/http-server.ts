@@ -6,6 +6,7 @@ import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
 import { getHostPolicy, pinForwardedHost, refuseCrossSiteWrite, refuseForeignHost } from "@/lib/http/request-guards";
 import { isPossibleServerAction, runInServerActionScope } from "@/lib/http/server-action-scope";
 import { FAST_ROUTE_BODY_TIMEOUT_MS, limitBodyTime, serverTimeoutOptions } from "@/lib/http/server-timeouts";
+import { handOverToNext } from "./request-context";
 
 // Hot endpoints are answered here, in front of Next's router (which costs ~0.6 ms a request);
 // everything else goes to Next.js, after the checks of lib/http/request-guards.ts.
@@ -51,7 +52,10 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
     pinForwardedHost(req, hostPolicy);
     // Resolve the client address once for Next; pages and actions read it from this header.
     req.headers[CLIENT_IP_HEADER] = getClientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], options.trustedProxyHops);
-    return isPossibleServerAction(req) ? runInServerActionScope(res, () => handle(req, res)) : handle(req, res);
+    // Admitted when the event loop has room (render-admission.ts), in a request context
+    // whose signal cancels the request's queries when its client goes away.
+    const render = () => handOverToNext(req, res, () => handle(req, res));
+    return isPossibleServerAction(req) ? runInServerActionScope(res, render) : render();
   };
 
   const server = createServer(serverTimeoutOptions(options.trustedProxyHops > 0), (req, res) => {

@@ -36,7 +36,8 @@ type Options = {
   log: (line: string) => void;
 };
 
-export async function benchDashboard(options: Options): Promise<DashboardResult> {
+/** Fills the site with a month of generated traffic (also used by the contention phase when run alone). */
+export async function seedDashboardSite(options: Pick<Options, "pageviews" | "databaseUrl" | "site" | "log">): Promise<SeedResult> {
   const { site, log } = options;
   log(`  generating ${options.pageviews.toLocaleString("en-US")} pageviews over 30 days into ${site.domain} …`);
   const seed = await seedSiteTraffic({ databaseUrl: options.databaseUrl, site, days: 30, pageviews: options.pageviews, onProgress: progressPrinter(log) });
@@ -44,6 +45,12 @@ export async function benchDashboard(options: Options): Promise<DashboardResult>
     `  seeded ${seed.events.toLocaleString("en-US")} events (${seed.visits.toLocaleString("en-US")} visits) in ${(seed.writeMs / 1000).toFixed(1)} s ` +
       `= ${seed.eventsPerSecond.toLocaleString("en-US")} events/s; VACUUM ANALYZE ${(seed.analyzeMs / 1000).toFixed(1)} s; rollups ${(seed.rollupMs / 1000).toFixed(1)} s`,
   );
+  return seed;
+}
+
+export async function benchDashboard(options: Options): Promise<DashboardResult> {
+  const { site, log } = options;
+  const seed = await seedDashboardSite(options);
 
   let pages: ViewTiming[] | null = null;
   let realtime: ViewTiming | null = null;

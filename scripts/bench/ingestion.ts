@@ -27,21 +27,31 @@ export async function benchIngestion(options: { url: string; siteId: string; dom
   const expected = load.expectedStored + 1; // + the probe
 
   options.log(`  load done: ${load.requests.toLocaleString("en-US")} requests measured; waiting for the buffer to drain into Postgres …`);
+  const { stored, drainMs } = await waitForStored(options.siteId, expected);
+  return { ...load, concurrency: options.concurrency, expectedStored: expected, stored, lost: expected - stored, drainMs };
+}
+
+/** Polls the site's stored events until there are `expected` (or more), or the count stops changing for 60 s. */
+export async function waitForStored(siteId: string, expected: number): Promise<{ stored: number; drainMs: number }> {
   const started = performance.now();
   let stored = 0;
   let lastChange = started;
   while (performance.now() - lastChange < DRAIN_TIMEOUT_MS) {
-    const { rows } = await getPool().query<{ n: string }>("SELECT count(*) AS n FROM events WHERE site_id = $1", [options.siteId]);
-    const now = Number(rows[0]?.n ?? 0);
+    const now = await countStored(siteId);
     if (now !== stored) lastChange = performance.now();
     stored = now;
     if (stored >= expected) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { ...load, concurrency: options.concurrency, expectedStored: expected, stored, lost: expected - stored, drainMs: Math.round(performance.now() - started) };
+  return { stored, drainMs: Math.round(performance.now() - started) };
 }
 
-async function probeEndpoint(url: string, domain: string): Promise<number> {
+export async function countStored(siteId: string): Promise<number> {
+  const { rows } = await getPool().query<{ n: string }>("SELECT count(*) AS n FROM events WHERE site_id = $1", [siteId]);
+  return Number(rows[0]?.n ?? 0);
+}
+
+export async function probeEndpoint(url: string, domain: string): Promise<number> {
   try {
     const response = await fetch(new URL("/api/event", url), {
       method: "POST",
@@ -54,7 +64,7 @@ async function probeEndpoint(url: string, domain: string): Promise<number> {
   }
 }
 
-function runLoadGenerator(config: LoadConfig): Promise<LoadResult> {
+export function runLoadGenerator(config: LoadConfig): Promise<LoadResult> {
   const child = fork(new URL("./load-generator.ts", import.meta.url).pathname, [], { execArgv: ["--import", "tsx"], stdio: "inherit" });
   const unregister = onCleanup("load generator", async () => {
     if (child.exitCode === null && child.signalCode === null) {

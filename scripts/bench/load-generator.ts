@@ -7,8 +7,20 @@ import { TrafficPool } from "./traffic-pool";
 // loops each keep one request in flight on a keep-alive connection for the whole run:
 // a warm-up (counted for stored events, not for the figures), then the measured window.
 // Requests go out through raw-http.ts, so the generator takes little of the shared CPU.
+// With `ratePerSecond` the loops are paced instead (an open-loop load of that many requests a
+// second, for phases that measure latency under other load rather than throughput): each
+// request has a scheduled start, and its latency counts from that start, so a server that
+// stalls is charged for the requests it kept waiting (no coordinated omission).
 
-export type LoadConfig = { url: string; domain: string; concurrency: number; warmupSeconds: number; durationSeconds: number; seed: number };
+export type LoadConfig = {
+  url: string;
+  domain: string;
+  concurrency: number;
+  warmupSeconds: number;
+  durationSeconds: number;
+  seed: number;
+  ratePerSecond?: number;
+};
 
 export type LoadResult = {
   durationSeconds: number;
@@ -20,6 +32,8 @@ export type LoadResult = {
   latencyMs: { p50: number; p90: number; p99: number; max: number };
   /** Completed requests in each second of the measured window. */
   perSecond: number[];
+  /** p99 latency of the requests completed in each second of the measured window. */
+  p99PerSecond: number[];
   /** Status codes of the whole run (warm-up included); 0 = no answer (connection error). */
   statuses: Record<string, number>;
   /** 202 answers to storable events over the whole run: the rows Postgres must end up with. */
@@ -35,34 +49,48 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
   let acceptedInWindow = 0;
   const statuses: Record<string, number> = {};
   const perSecond = new Array<number>(config.durationSeconds).fill(0);
+  const bySecond = Array.from({ length: config.durationSeconds }, () => [] as number[]);
   let expectedStored = 0;
   let crawlerRequests = 0;
 
-  const windowStart = performance.now() + config.warmupSeconds * 1000;
+  const runStart = performance.now();
+  const windowStart = runStart + config.warmupSeconds * 1000;
   const end = windowStart + config.durationSeconds * 1000;
+  // Paced: loop i sends at runStart + (i + k · concurrency) / rate, k = 0, 1, 2 …
+  const gapMs = config.ratePerSecond ? (1000 * config.concurrency) / config.ratePerSecond : 0;
 
-  const loop = async () => {
+  const loop = async (index: number) => {
     const connection = new RawHttpConnection(target.hostname, Number(target.port));
+    let scheduled = runStart + (gapMs * index) / config.concurrency;
     while (performance.now() < end) {
       const request = pool.next();
       const raw = formatPost(target.host, target.pathname, { "Content-Type": "text/plain", "User-Agent": request.userAgent, "X-Forwarded-For": request.ip }, request.body);
-      const started = performance.now();
+      if (gapMs > 0) {
+        const wait = scheduled - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        if (scheduled >= end) break;
+      }
+      // Paced: from the scheduled start when late (the wait counts), from the send when a timer fired early.
+      const started = gapMs > 0 ? Math.min(scheduled, performance.now()) : performance.now();
+      scheduled += gapMs;
       const status = await connection.request(raw);
       const finished = performance.now();
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (!request.storable) crawlerRequests++;
       else if (status === 202) expectedStored++;
-      if (started >= windowStart && finished <= end) {
+      // Paced, a request counts by its scheduled start: one the server kept past the end still counts.
+      if (started >= windowStart && (gapMs > 0 ? started < end : finished <= end)) {
         if (measured < latencies.length) latencies[measured] = finished - started;
         measured++;
         if (status === 202 && request.storable) acceptedInWindow++;
-        const second = Math.floor((finished - windowStart) / 1000);
+        const second = Math.min(config.durationSeconds - 1, Math.floor(((gapMs > 0 ? started : finished) - windowStart) / 1000));
         perSecond[second] = (perSecond[second] ?? 0) + 1;
+        bySecond[second]?.push(finished - started);
       }
     }
     connection.close();
   };
-  await Promise.all(Array.from({ length: config.concurrency }, loop));
+  await Promise.all(Array.from({ length: config.concurrency }, (_, i) => loop(i)));
 
   const sample = latencies.subarray(0, Math.min(measured, latencies.length));
   return {
@@ -72,6 +100,7 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
     eventsPerSecond: Math.round(acceptedInWindow / config.durationSeconds),
     latencyMs: { p50: round1(quantile(sample, 0.5)), p90: round1(quantile(sample, 0.9)), p99: round1(quantile(sample, 0.99)), max: round1(max(sample)) },
     perSecond,
+    p99PerSecond: bySecond.map((samples) => round1(quantile(samples, 0.99))),
     statuses,
     expectedStored,
     crawlerRequests,

@@ -1,3 +1,4 @@
+import type { ContentionResult } from "./contention";
 import type { DashboardResult } from "./dashboard";
 import type { IngestionResult } from "./ingestion";
 import { atLeast, atMost, below, TARGETS, type Check } from "./targets";
@@ -19,9 +20,18 @@ const n = (v: number) => v.toLocaleString("en-US");
 const row = (figure: string, value: string, check: Check | null): SummaryRow => ({ figure, value, target: check?.target ?? "", ok: check?.ok ?? null });
 const failed = (figure: string, error: string): SummaryRow => ({ figure, value: `not measured: ${error.split("\n")[0] ?? error}`, target: "", ok: false });
 
-export function summarise(ingestion: Outcome<IngestionResult>, dashboards: Array<Outcome<DashboardResult> & { label: string }>, tracker: Outcome<TrackerResult>): SummaryRow[] {
+type Ran<T> = Outcome<T> | null; // null: the phase was not asked for (--phases)
+
+export function summarise(
+  ingestion: Ran<IngestionResult>,
+  dashboards: Array<Outcome<DashboardResult> & { label: string }>,
+  tracker: Ran<TrackerResult>,
+  contention: Ran<ContentionResult> = null,
+): SummaryRow[] {
   const rows: SummaryRow[] = [];
-  if (isFailed(ingestion)) rows.push(failed("Ingestion", ingestion.error));
+  if (ingestion === null) {
+    // not run
+  } else if (isFailed(ingestion)) rows.push(failed("Ingestion", ingestion.error));
   else {
     rows.push(row(`Ingestion, sustained (c=${ingestion.concurrency}, ${ingestion.durationSeconds} s)`, `${n(ingestion.eventsPerSecond)} events/s`, atLeast(ingestion.eventsPerSecond, TARGETS.ingestEventsPerSecond, " events/s")));
     rows.push(row("Ingestion latency p50", `${ingestion.latencyMs.p50} ms`, null));
@@ -53,9 +63,32 @@ export function summarise(ingestion: Outcome<IngestionResult>, dashboards: Array
     }
     if (d.realtime) rows.push(row(`Dashboard ${d.label}, realtime poll: p50 / max`, `${d.realtime.p50Ms} / ${d.realtime.maxMs} ms`, null));
   }
+  if (contention !== null) rows.push(...contentionRows(contention));
+  if (tracker === null) return rows;
   if (isFailed(tracker)) rows.push(failed("Tracker", tracker.error));
   else for (const t of tracker) rows.push(row(`Tracker ${t.name} gzipped`, `${n(t.gzipBytes)} B (${n(t.bytes)} B raw)`, below(t.gzipBytes, t.targetGzipBytes, " B")));
   return rows;
+}
+
+function contentionRows(c: Outcome<ContentionResult>): SummaryRow[] {
+  if (isFailed(c)) return [failed("Dashboards vs ingestion", c.error)];
+  const b = c.burst;
+  const i = c.ingestion;
+  const idle = c.idle.idleAfterSeconds;
+  return [
+    row(`Under ${c.clients} heavy dashboards: /api/event p50 / p99`, `${i.latencyMs.p50} / ${i.latencyMs.p99} ms (max ${i.latencyMs.max} ms, ${n(i.requestsPerSecond)} req/s)`, below(i.latencyMs.p99, TARGETS.contentionIngestP99Ms, " ms")),
+    row("  accepted (202) vs stored", `${n(i.expectedStored)} vs ${n(i.stored)}`, { target: "equal", ok: i.lost === 0 }),
+    row(
+      `  pages within ${c.patienceSeconds} s`,
+      `${b.complete} of ${b.clients}: ${b.completeWithData} full, ${b.completeWithBusyPanels} with "busy" panels, ${b.refused} "busy" 503s, ${b.completeWithFailedPanels} with failed panels; p50 ${b.completeMs.p50} ms, max ${b.completeMs.max} ms`,
+      null,
+    ),
+    row(
+      "  Postgres idle after the clients left",
+      idle === null ? `> ${c.idleLimitSeconds} s: ${c.idle.cancelledAtLimit} queries still running then` : `${idle} s`,
+      idle === null ? { target: `< ${TARGETS.postgresIdleSeconds} s`, ok: false } : below(idle, TARGETS.postgresIdleSeconds, " s"),
+    ),
+  ];
 }
 
 // Fewer than the 10 loads asked for: the view used up its time budget (budget.ts).

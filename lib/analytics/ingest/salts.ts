@@ -1,5 +1,5 @@
 import { newSalt } from "@/lib/analytics/enrich/visitor-id";
-import { getPool } from "@/lib/db/pool";
+import { getWritePool } from "@/lib/db/pool";
 import { addDays, utcDay } from "./utc-day";
 
 // The per-site salt of a UTC day, from the salts table and then from memory. Created
@@ -33,7 +33,7 @@ export function getSalt(siteId: string, day: string): Promise<Buffer> {
 }
 
 async function loadSalt(siteId: string, day: string): Promise<Buffer> {
-  const pool = getPool();
+  const pool = getWritePool();
   await pool.query("INSERT INTO salts (site_id, day, salt) VALUES ($1, $2::date, $3) ON CONFLICT DO NOTHING", [siteId, day, newSalt()]);
   const { rows } = await pool.query<{ salt: Buffer }>("SELECT salt FROM salts WHERE site_id = $1 AND day = $2::date", [siteId, day]);
   const salt = rows[0]?.salt;
@@ -50,7 +50,7 @@ async function loadSalt(siteId: string, day: string): Promise<Buffer> {
 export async function rotateSalts(now: Date = new Date()): Promise<number> {
   const oldestKept = addDays(utcDay(now.getTime()), -1);
   forgetSaltsBefore(oldestKept);
-  const { rowCount } = await getPool().query("DELETE FROM salts WHERE day < $1::date", [oldestKept]);
+  const { rowCount } = await getWritePool().query("DELETE FROM salts WHERE day < $1::date", [oldestKept]);
   return rowCount ?? 0;
 }
 

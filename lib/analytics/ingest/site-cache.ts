@@ -1,6 +1,6 @@
 import { LruCache } from "@/lib/analytics/enrich/lru-cache";
 import type { SiteRef } from "@/lib/analytics/store/types";
-import { getPool } from "@/lib/db/pool";
+import { getWritePool } from "@/lib/db/pool";
 
 // Domain → site, so that the hot path never waits on Postgres for a known domain. The
 // whole table is reloaded every 10 s (new sites, deleted sites, changed time zones); a
@@ -37,7 +37,7 @@ export function lookupSite(domain: string): Promise<SiteRef | null> {
 }
 
 async function queryDomain(domain: string): Promise<SiteRef | null> {
-  const { rows } = await getPool().query<SiteRow>("SELECT id, domain, timezone FROM sites WHERE domain = $1 OR domain = $2", [domain, `www.${domain}`]);
+  const { rows } = await getWritePool().query<SiteRow>("SELECT id, domain, timezone FROM sites WHERE domain = $1 OR domain = $2", [domain, `www.${domain}`]);
   const row = rows[0];
   if (row === undefined) {
     unknown.set(domain, Date.now() + NEGATIVE_TTL_MS);
@@ -59,7 +59,7 @@ function toSiteRef(row: SiteRow): SiteRef {
 /** Reloads every site; keeps the old map if Postgres is unreachable. */
 export async function refreshSites(): Promise<void> {
   try {
-    const { rows } = await getPool().query<SiteRow>("SELECT id, domain, timezone FROM sites");
+    const { rows } = await getWritePool().query<SiteRow>("SELECT id, domain, timezone FROM sites");
     const next = new Map<string, SiteRef>();
     for (const row of rows) {
       const site = toSiteRef(row);

@@ -1,9 +1,9 @@
-import { getPool } from "@/lib/db/pool";
 import { breakdownSql, toBreakdownRow, type BreakdownSqlRow } from "./breakdown-sql";
 import { scanTogether } from "./scan-batcher";
 import { statsSource, usesRawPath } from "./source";
 import { SqlParams } from "./sql-params";
 import type { BreakdownOptions, BreakdownRow, Dimension, StatsQuery } from "./types";
+import { readQuery } from "./read-query";
 
 // One panel (or its "details" modal): the values of a dimension with their metrics.
 
@@ -13,6 +13,6 @@ export async function getBreakdown(q: StatsQuery, dimension: Dimension, options:
   if (usesRawPath(q, [dimension])) return scanTogether(q, { kind: "breakdown", dimension, ...options });
   const p = new SqlParams();
   const src = statsSource(q, p, { kinds: [dimension] });
-  const { rows } = await getPool().query<BreakdownSqlRow>(`${src.with} ${breakdownSql(src, p, dimension, options)}`, p.values);
+  const { rows } = await readQuery<BreakdownSqlRow>(`${src.with} ${breakdownSql(src, p, dimension, options)}`, p.values, { site: q.site.id });
   return rows.map(toBreakdownRow);
 }

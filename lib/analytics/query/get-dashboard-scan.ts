@@ -1,4 +1,3 @@
-import { getPool } from "@/lib/db/pool";
 import { breakdownSql, toBreakdownRow, type BreakdownSqlRow } from "./breakdown-sql";
 import { goalsSql, toGoalRows, type GoalSqlRow } from "./goals-sql";
 import { toMetrics, type SumsRow } from "./metrics";
@@ -7,6 +6,7 @@ import { SqlParams } from "./sql-params";
 import { timeseriesSql, toTimeseriesPoint } from "./timeseries-sql";
 import { totalsSql } from "./totals-sql";
 import type { BreakdownOptions, BreakdownRow, Dimension, GoalDefinition, GoalRow, Metrics, StatsQuery, TimeseriesPoint } from "./types";
+import { readQuery } from "./read-query";
 
 // A filtered view cannot use the rollups, and every panel would scan the period's visits
 // again. Here the panels' own SQL (the builders their query files use) runs as sub-selects
@@ -60,7 +60,7 @@ export async function getDashboardScan(q: StatsQuery, parts: ScanPart[]): Promis
   // Several kinds read one source: count visitors the way that pays off then (aggregate-sql.ts).
   const src = statsSource(q, p, { manyKinds: parts.length > 2 });
   const columns = parts.map((part, i) => `(SELECT coalesce(json_agg(t), '[]') FROM (${partSql(part, src, p, q)}) t) AS c${i}`);
-  const { rows } = await getPool().query<Record<string, unknown[]>>(`${src.with} SELECT ${columns.join(", ")}`, p.values);
+  const { rows } = await readQuery<Record<string, unknown[]>>(`${src.with} SELECT ${columns.join(", ")}`, p.values, { site: q.site.id, heavy: true });
   const row = rows[0] ?? {};
   return parts.map((part, i) => toValue(part, row[`c${i}`] ?? []));
 }

@@ -1,9 +1,9 @@
-import { getPool } from "@/lib/db/pool";
 import { goalsSql, toGoalRows, type GoalSqlRow } from "./goals-sql";
 import { scanTogether } from "./scan-batcher";
 import { statsSource, usesRawPath } from "./source";
 import { SqlParams } from "./sql-params";
 import type { GoalDefinition, GoalRow, StatsQuery } from "./types";
+import { readQuery } from "./read-query";
 
 // Goals with their conversions and conversion rate (see goals-sql.ts).
 
@@ -12,6 +12,6 @@ export async function getGoalConversions(q: StatsQuery, goals: GoalDefinition[])
   if (usesRawPath(q)) return scanTogether(q, { kind: "goals", goals });
   const p = new SqlParams();
   const src = statsSource(q, p);
-  const { rows } = await getPool().query<GoalSqlRow>(`${src.with} ${goalsSql(src, p, goals)}`, p.values);
+  const { rows } = await readQuery<GoalSqlRow>(`${src.with} ${goalsSql(src, p, goals)}`, p.values, { site: q.site.id });
   return toGoalRows(rows, goals);
 }

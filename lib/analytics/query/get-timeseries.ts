@@ -1,10 +1,10 @@
-import { getPool } from "@/lib/db/pool";
 import type { SumsRow } from "./metrics";
 import { scanTogether } from "./scan-batcher";
 import { statsSource, usesRawPath } from "./source";
 import { SqlParams } from "./sql-params";
 import { timeseriesSql, toTimeseriesPoint } from "./timeseries-sql";
 import type { StatsQuery, TimeseriesPoint } from "./types";
+import { readQuery } from "./read-query";
 
 // The main graph: one point per local hour, day or month of the period.
 
@@ -15,6 +15,6 @@ export async function getTimeseries(q: StatsQuery): Promise<TimeseriesPoint[]> {
   const p = new SqlParams();
   // Day points need day rows; month points may use month rows, never weeks.
   const src = statsSource(q, p, { grains: q.range.interval === "month" ? "months" : "days", kinds });
-  const result = await getPool().query<SumsRow & { bucket: string }>(`${src.with} ${timeseriesSql(src, q.range.interval)}`, p.values);
+  const result = await readQuery<SumsRow & { bucket: string }>(`${src.with} ${timeseriesSql(src, q.range.interval)}`, p.values, { site: q.site.id });
   return result.rows.map(toTimeseriesPoint);
 }

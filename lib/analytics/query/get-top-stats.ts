@@ -1,4 +1,3 @@
-import { getPool } from "@/lib/db/pool";
 import { toMetrics, type SumsRow } from "./metrics";
 import { previousRange } from "./range";
 import { scanTogether } from "./scan-batcher";
@@ -6,6 +5,7 @@ import { statsSource, usesRawPath } from "./source";
 import { SqlParams } from "./sql-params";
 import { totalsSql } from "./totals-sql";
 import type { Metrics, StatsQuery, TopStats } from "./types";
+import { readQuery } from "./read-query";
 
 // Top stats of the period and of the period of the same length just before it.
 
@@ -21,6 +21,6 @@ export async function getTotals(q: StatsQuery, range: { from: string; to: string
   if (usesRawPath(q, TOTALS)) return scanTogether({ ...q, range: { ...q.range, ...range } }, { kind: "totals" });
   const p = new SqlParams();
   const src = statsSource(q, p, { range, kinds: TOTALS });
-  const { rows } = await getPool().query<SumsRow>(`${src.with} ${totalsSql(src)}`, p.values);
+  const { rows } = await readQuery<SumsRow>(`${src.with} ${totalsSql(src)}`, p.values, { site: q.site.id });
   return toMetrics(rows[0]);
 }

@@ -1,3 +1,4 @@
+import { getRequestContext, type RequestContext } from "@/lib/server/request-context";
 import { getDashboardScan, type PartResult, type ScanPart } from "./get-dashboard-scan";
 import type { StatsQuery } from "./types";
 
@@ -5,14 +6,27 @@ import type { StatsQuery } from "./types";
 // side), and each would scan the period's visits on its own. Requests for the same view
 // that arrive before the next turn of the event loop are answered by two shared scans
 // instead: one for the visit panels, one for the panels that also read events (page, event,
-// goals), side by side on two connections.
+// goals), side by side on two connections. Only requests of one HTTP request share a scan:
+// the scan runs in that request's context, is cancelled when its client leaves, and takes
+// that account's turn in the read gate.
 
 type Waiter = { part: ScanPart; resolve: (value: unknown) => void; reject: (error: unknown) => void };
 const batches = new Map<string, { q: StatsQuery; waiters: Waiter[] }>();
 
+const requestIds = new WeakMap<RequestContext, number>();
+let lastRequestId = 0;
+
+function requestId(): number {
+  const context = getRequestContext();
+  if (!context) return 0;
+  let id = requestIds.get(context);
+  if (id === undefined) requestIds.set(context, (id = ++lastRequestId));
+  return id;
+}
+
 function viewKey(q: StatsQuery): string {
   const filters = Object.entries(q.filters).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
-  return JSON.stringify([q.site.id, q.site.timezone, q.range.from, q.range.to, q.range.interval, q.source ?? "auto", filters]);
+  return JSON.stringify([requestId(), q.site.id, q.site.timezone, q.range.from, q.range.to, q.range.interval, q.source ?? "auto", filters]);
 }
 
 const readsEvents = (part: ScanPart) => part.kind === "goals" || (part.kind === "breakdown" && (part.dimension === "page" || part.dimension === "event"));

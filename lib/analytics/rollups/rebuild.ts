@@ -1,4 +1,4 @@
-import { getPool } from "@/lib/db/pool";
+import { getWritePool } from "@/lib/db/pool";
 import { REBUILD_GRAINS } from "./grain-sql";
 import { COARSE_DIMENSIONS, DAY_DIMENSIONS } from "./grains";
 import { refreshDailyRollups } from "./refresh-daily";
@@ -24,7 +24,7 @@ const DAYS_SQL = `WITH d AS (
 
 export async function rebuildSiteRollups(siteId: string): Promise<RebuildResult> {
   const started = performance.now();
-  const pool = getPool();
+  const pool = getWritePool();
   const site = await pool.query<{ timezone: string }>("SELECT timezone FROM sites WHERE id = $1", [siteId]);
   const timezone = site.rows[0]?.timezone;
   if (!timezone) return { days: 0, ms: 0 };
@@ -44,7 +44,7 @@ export async function rebuildSiteRollups(siteId: string): Promise<RebuildResult>
 
 /** Recomputes a site's week and month rows from its day rows. */
 export async function reconcileGrains(siteId: string): Promise<void> {
-  const client = await getPool().connect();
+  const client = await getWritePool().connect();
   try {
     await inTransaction(client, async () => {
       await lockSiteGrains(client, siteId);

@@ -1,5 +1,5 @@
 import { isIsoDate } from "@/lib/analytics/query/dates";
-import { getPool } from "@/lib/db/pool";
+import { getWritePool } from "@/lib/db/pool";
 import { KINDS, rawDailyRows, rawSourceCtes, type RawScope } from "./aggregate-sql";
 import { addToGrains, COLUMNS, DELETE_EMPTY_GRAINS, rowDelta } from "./grain-sql";
 import { DAY_DIMENSIONS, monthStart, weekStart } from "./grains";
@@ -37,7 +37,7 @@ export async function refreshDailyRollups(siteId: string, timezone: string, loca
   const bad = days.find((d) => !isIsoDate(d));
   if (bad) throw new Error(`refreshDailyRollups: not a date: ${bad}`);
   if (days.length === 0) return;
-  const client = await getPool().connect();
+  const client = await getWritePool().connect();
   try {
     for (const day of days) {
       await inTransaction(client, async () => {

@@ -1,5 +1,5 @@
 import { isIsoDate } from "@/lib/analytics/query/dates";
-import { getPool } from "@/lib/db/pool";
+import { getWritePool } from "@/lib/db/pool";
 import { rawHourlyRows, rawSourceCtes, type RawScope } from "./aggregate-sql";
 import { inTransaction, lockSiteDay } from "./site-day-lock";
 
@@ -21,7 +21,7 @@ export async function refreshHourlyRollups(siteId: string, utcDays: string[]): P
   const bad = days.find((d) => !isIsoDate(d));
   if (bad) throw new Error(`refreshHourlyRollups: not a date: ${bad}`);
   if (days.length === 0) return;
-  const client = await getPool().connect();
+  const client = await getWritePool().connect();
   try {
     for (const day of days) {
       await inTransaction(client, async () => {

@@ -1,4 +1,4 @@
-import { getPool } from "@/lib/db/pool";
+import { getWritePool } from "@/lib/db/pool";
 import { EVENT_COLUMNS, insertFromArrays, selectFromArrays, VISIT_CHANGE_COLUMNS, VISIT_COLUMNS } from "./columns";
 import type { EncodedBatch } from "./encode-batch";
 import { sqlState } from "./sql-state";
@@ -39,7 +39,7 @@ ON CONFLICT (spool_id) DO UPDATE SET committed_seq = GREATEST(ingest_spool_marks
 /** `spoolId`: the spool whose events these are, whose watermark moves to the batch's last seq. */
 export async function writeBatch(batch: EncodedBatch, spoolId: string | null): Promise<void> {
   if (batch.eventParams === null && batch.visitParams === null && batch.visitChangeParams === null) return;
-  const client = await getPool().connect();
+  const client = await getWritePool().connect();
   let broken: Error | undefined;
   try {
     await client.query("BEGIN; SET LOCAL synchronous_commit = on");

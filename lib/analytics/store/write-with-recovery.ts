@@ -1,4 +1,4 @@
-import { getPool } from "@/lib/db/pool";
+import { getWritePool } from "@/lib/db/pool";
 import { encodeBatch } from "./encode-batch";
 import type { Batch } from "./event-buffer";
 import { describeDbError, sqlState } from "./sql-state";
@@ -38,7 +38,7 @@ async function writeWithoutDeletedSites(batch: Batch, spoolId: string | null, er
   const ids = [...new Set([...batch.events, ...batch.visits].map((row) => row.site.siteId))];
   let alive: Set<string>;
   try {
-    const { rows } = await getPool().query<{ id: string }>("SELECT id FROM sites WHERE id = ANY($1::text[])", [ids]);
+    const { rows } = await getWritePool().query<{ id: string }>("SELECT id FROM sites WHERE id = ANY($1::text[])", [ids]);
     alive = new Set(rows.map((row) => row.id));
   } catch (lookupError) {
     return { stored: 0, discarded: 0, keys: [], leftover: batch, error: lookupError };

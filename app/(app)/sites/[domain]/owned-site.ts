@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getCurrentUser, requireUser, type SessionUser } from "@/lib/auth/current-user";
+import { setRequestAccount } from "@/lib/server/request-context";
 import { getOwnedSiteByDomain, type Site } from "@/lib/sites/sites";
 
 // The site in the URL, for its owner only. Someone else's domain and a domain that does not
@@ -21,6 +22,7 @@ export const requireOwnedSite = cache(async (rawDomain: string): Promise<OwnedSi
   const user = await requireUser();
   const site = await getOwnedSiteByDomain(user.id, decodeDomain(rawDomain));
   if (!site) notFound();
+  setRequestAccount(user.id); // heavy queries take this account's turns (read-gate.ts)
   return { user, site };
 });
 
@@ -30,6 +32,7 @@ export async function ownedSiteOrError(rawDomain: string): Promise<OwnedSite | R
   if (!user) return jsonError(401, "unauthorized", "Sign in to see this site.");
   const site = await getOwnedSiteByDomain(user.id, decodeDomain(rawDomain));
   if (!site) return jsonError(404, "not_found", "No such site.");
+  setRequestAccount(user.id);
   return { user, site };
 }
 

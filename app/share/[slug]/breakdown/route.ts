@@ -1,10 +1,11 @@
 import type { NextRequest } from "next/server";
 import { detailsResponse } from "@/components/dashboard/details-endpoint";
+import { withReadErrors } from "@/lib/analytics/query/read-error-response";
 import { sharedSiteOrError } from "../share-access";
 
 // GET /share/[slug]/breakdown?dimension=…&<view> — rows for the shared dashboard's Details modal.
-export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }): Promise<Response> {
+export const GET = withReadErrors(async (request: NextRequest, { params }: { params: Promise<{ slug: string }> }): Promise<Response> => {
   const site = await sharedSiteOrError((await params).slug);
   if (site instanceof Response) return site;
   return detailsResponse(site, request.nextUrl);
-}
+});

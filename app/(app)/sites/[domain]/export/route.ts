@@ -2,12 +2,13 @@ import type { NextRequest } from "next/server";
 import { buildView } from "@/components/dashboard/build-view";
 import { buildCsvZip, exportFileName } from "@/lib/analytics/export/build-csv-zip";
 import { collectExportData } from "@/lib/analytics/export/collect-export-data";
+import { withReadErrors } from "@/lib/analytics/query/read-error-response";
 import { listGoals } from "@/lib/sites/goals";
 import { jsonError, ownedSiteOrError } from "../owned-site";
 
 // GET /sites/[domain]/export?<view> — a zip of one CSV per dashboard panel, for the current
 // period and filters (owner only).
-export async function GET(request: NextRequest, { params }: { params: Promise<{ domain: string }> }): Promise<Response> {
+export const GET = withReadErrors(async (request: NextRequest, { params }: { params: Promise<{ domain: string }> }): Promise<Response> => {
   const owned = await ownedSiteOrError((await params).domain);
   if (owned instanceof Response) return owned;
   const built = buildView(owned.site, Object.fromEntries(request.nextUrl.searchParams));
@@ -21,4 +22,4 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       "cache-control": "no-store",
     },
   });
-}
+});
