@@ -1,8 +1,7 @@
-import type { Server } from "node:http";
 import { test, type Page } from "@playwright/test";
 import { longDomain, PUBLIC_PAGES, setUpLongValueAccount, signedInPages, type PageState } from "./support/long-values";
 import { expectNoAxeViolations } from "./support/page-checks";
-import { startTestSite } from "./support/test-site-server";
+import { serveTestSite } from "./support/test-site-server";
 
 // axe-core finds no WCAG 2 A/AA violation on the public pages, the dashboard (filtered and
 // not, with its dialogs), the site and account settings and the API keys — on a desktop
@@ -13,15 +12,9 @@ const WIDTHS = [
   { name: "phone", viewport: { width: 390, height: 844 } },
 ];
 
-let site: Server;
 const domain = longDomain();
 
-test.beforeAll(async () => {
-  site = await startTestSite(domain);
-});
-test.afterAll(async () => {
-  await new Promise((resolve) => site.close(resolve));
-});
+serveTestSite(domain);
 
 async function scanAtEachWidth(page: Page, states: PageState[]): Promise<void> {
   for (const { name, viewport } of WIDTHS) {

@@ -1,22 +1,15 @@
-import type { Server } from "node:http";
 import { expect, test } from "@playwright/test";
 import { openMagicLink, register } from "./support/flows";
 import { waitForMagicLink } from "./support/mailbox";
-import { startTestSite, TEST_SITE_URL } from "./support/test-site-server";
+import { serveTestSite, TEST_SITE_URL } from "./support/test-site-server";
 
 // Issue 3's acceptance journey: add a site, load a page with the tracker in Chromium,
 // navigate with pushState, fire a custom event, and read it all back on the dashboard.
 // The visited page's cookie jar and storage stay empty.
 
-let site: Server;
 const domain = `shop-${Date.now()}.example`;
 
-test.beforeAll(async () => {
-  site = await startTestSite(domain);
-});
-test.afterAll(async () => {
-  await new Promise((resolve) => site.close(resolve));
-});
+serveTestSite(domain);
 
 test("a tracked visit shows up on the dashboard: 1 visitor, 2 pageviews, a goal conversion, referrer and browser", async ({ browser }) => {
   const owner = await browser.newContext();

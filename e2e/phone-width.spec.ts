@@ -1,23 +1,16 @@
-import type { Server } from "node:http";
 import { test } from "@playwright/test";
 import { longDomain, PUBLIC_PAGES, setUpLongValueAccount, signedInPages } from "./support/long-values";
 import { expectNoHorizontalOverflow } from "./support/page-checks";
-import { startTestSite } from "./support/test-site-server";
+import { serveTestSite } from "./support/test-site-server";
 
 // At phone width (390 px, an iPhone 12–15) no page scrolls sideways: long paths, referrers,
 // campaign names, domains and key names truncate or wrap instead of widening the page.
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-let site: Server;
 const domain = longDomain();
 
-test.beforeAll(async () => {
-  site = await startTestSite(domain);
-});
-test.afterAll(async () => {
-  await new Promise((resolve) => site.close(resolve));
-});
+serveTestSite(domain);
 
 test("the public pages fit a 390 px screen", async ({ page }) => {
   for (const state of PUBLIC_PAGES) {

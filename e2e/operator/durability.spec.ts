@@ -3,7 +3,8 @@ import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { databaseUrl, freePort, postmasterPid, startApp, type AppPorts, type AppProcess } from "../support/app-process";
+import { freePort } from "@/tests/support/free-port";
+import { databaseUrl, postmasterPid, startApp, type AppPorts, type AppProcess } from "../support/app-process";
 import { sendEventLoad } from "../support/event-load";
 
 // An accepted event (202) is stored, whatever happens to the process that accepted it:
@@ -62,32 +63,27 @@ function cleanUp(run: Run): void {
   rmSync(run.dataDir, { recursive: true, force: true });
 }
 
-test("SIGTERM to the process group writes every accepted event before Postgres stops", async () => {
-  const { run, app } = await prepare();
-  const accepted = await loadWith(run, app, () => process.kill(-app.pid, "SIGTERM"));
-  expect(await app.exited).toEqual({ code: 0, signal: null });
-  // Postgres alone, without the app (and so without a replay): the drain wrote everything.
-  const db = await startEmbeddedPostgres({ dataDir: run.dataDir, port: run.ports.postgres });
-  try {
-    expect(await storedEvents(run)).toBeGreaterThanOrEqual(accepted);
-  } finally {
-    await db.stop();
-    cleanUp(run);
-  }
-});
+// The whole process group (as a terminal's Ctrl-C or a service manager does), or the app alone.
+const STOPS = [
+  { title: "SIGTERM to the process group", stop: (app: AppProcess) => process.kill(-app.pid, "SIGTERM") },
+  { title: "SIGINT to the app alone", stop: (app: AppProcess) => process.kill(app.pid, "SIGINT") },
+];
 
-test("SIGINT to the app alone does the same", async () => {
-  const { run, app } = await prepare();
-  const accepted = await loadWith(run, app, () => process.kill(app.pid, "SIGINT"));
-  expect(await app.exited).toEqual({ code: 0, signal: null });
-  const db = await startEmbeddedPostgres({ dataDir: run.dataDir, port: run.ports.postgres });
-  try {
-    expect(await storedEvents(run)).toBeGreaterThanOrEqual(accepted);
-  } finally {
-    await db.stop();
-    cleanUp(run);
-  }
-});
+for (const { title, stop } of STOPS) {
+  test(`${title} writes every accepted event before Postgres stops`, async () => {
+    const { run, app } = await prepare();
+    const accepted = await loadWith(run, app, () => stop(app));
+    expect(await app.exited).toEqual({ code: 0, signal: null });
+    // Postgres alone, without the app (and so without a replay): the drain wrote everything.
+    const db = await startEmbeddedPostgres({ dataDir: run.dataDir, port: run.ports.postgres });
+    try {
+      expect(await storedEvents(run)).toBeGreaterThanOrEqual(accepted);
+    } finally {
+      await db.stop();
+      cleanUp(run);
+    }
+  });
+}
 
 test("kill -9 of the app loses nothing: the next start replays its spool", async () => {
   const { run, app } = await prepare();

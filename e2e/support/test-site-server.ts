@@ -1,4 +1,5 @@
 import { createServer, type Server } from "node:http";
+import { test } from "@playwright/test";
 import { E2E_BASE_URL, E2E_TEST_SITE_PORT } from "./e2e-env";
 
 // A customer's website, served by the test on its own origin: one page with the tracker.
@@ -17,11 +18,22 @@ export function testSiteHtml(domain: string): string {
 </body></html>`;
 }
 
-export async function startTestSite(domain: string): Promise<Server> {
+async function startTestSite(domain: string): Promise<Server> {
   const server = createServer((_req, res) => {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.end(testSiteHtml(domain));
   });
   await new Promise<void>((resolve) => server.listen(TEST_SITE_PORT, "127.0.0.1", resolve));
   return server;
+}
+
+/** Serves the test site with the tracker for `domain` while the spec file's tests run. */
+export function serveTestSite(domain: string): void {
+  let server: Server | undefined;
+  test.beforeAll(async () => {
+    server = await startTestSite(domain);
+  });
+  test.afterAll(async () => {
+    await new Promise((resolve) => server?.close(resolve));
+  });
 }

@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
+import { freePort } from "@/tests/support/free-port";
 
 // The embedded Postgres is ours to stop: it installs no signal handlers in our process,
 // runs outside our process group (a Ctrl-C or a group SIGTERM reaches our shutdown only),
@@ -13,17 +13,6 @@ const dataDir = `.data/embedded-test-${process.pid}`;
 let db: EmbeddedDatabase;
 let listenersBefore: Record<string, number>;
 const restarts: string[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
-    });
-  });
-}
 
 const processGroup = (pid: number) => Number(execFileSync("ps", ["-o", "pgid=", "-p", String(pid)], { encoding: "utf8" }).trim());
 
