@@ -38,6 +38,7 @@ const schema = z
     RECAPTCHA_VERIFY_URL: z.url().default("https://www.google.com/recaptcha/api/siteverify"),
     CONTACT_EMAIL: z.email().default("ministat@altmails.com"),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    INGEST_SYNC_MS: z.coerce.number().int().min(0).max(10_000).default(100),
     ROLLUP_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(3600).default(5),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
     READ_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),

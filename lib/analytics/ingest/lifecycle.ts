@@ -1,4 +1,5 @@
 import { openGeoDatabase } from "@/lib/analytics/enrich/geo";
+import { getEnv } from "@/lib/config/env";
 import { drainBuffer } from "@/lib/analytics/store/flusher";
 import { startSpool, stopSpool } from "@/lib/analytics/store/spool-lifecycle";
 import { now } from "./clock";
@@ -34,11 +35,11 @@ function sweep(): void {
  * given: the app always gives one), then starts the background timers. Call once at boot,
  * before the endpoint takes events.
  */
-export async function startIngestion(options: { spoolDir?: string; log?: (line: string) => void } = {}): Promise<void> {
+export async function startIngestion(options: { spoolDir?: string; syncIntervalMs?: number; log?: (line: string) => void } = {}): Promise<void> {
   openGeoDatabase();
   await refreshSites();
   if (options.spoolDir !== undefined) {
-    const replay = await startSpool(options.spoolDir);
+    const replay = await startSpool(options.spoolDir, { syncIntervalMs: options.syncIntervalMs ?? getEnv().INGEST_SYNC_MS });
     if (replay.replayed + replay.discarded > 0) {
       options.log?.(`Replayed ${replay.replayed} accepted event(s) from the ingestion spool that an earlier run had not written${replay.discarded > 0 ? ` (${replay.discarded} of deleted sites dropped)` : ""}.`);
     }

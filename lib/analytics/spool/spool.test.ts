@@ -15,18 +15,39 @@ const durable = (spool: Spool) => new Promise<Error | null>((resolve) => spool.w
 const line = (seq: number) => JSON.stringify([1, seq, "s"]);
 const segmentLines = (file: string) => readFileSync(file, "utf8").split("\n").filter(Boolean);
 
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 describe("the ingestion spool", () => {
-  it("has a turn's lines on disk, in order, when it calls back", async () => {
-    const spool = Spool.open(dir);
+  it("with group commit, has a turn's lines written and synced, in order, when it calls back", async () => {
+    const spool = Spool.open(dir, { syncIntervalMs: 0 });
     for (let seq = 1; seq <= 3; seq++) spool.append(seq, line(seq));
     expect(await durable(spool)).toBeNull();
+    expect(spool.stats().syncs).toBe(1); // one fdatasync for the turn's three lines
     const [file] = await listSegments(dir);
     expect(segmentLines(file!)).toEqual([line(1), line(2), line(3)]);
     await spool.close();
   });
 
+  it("with a sync interval, calls back once the lines are written, and syncs them within the interval", async () => {
+    const spool = Spool.open(dir, { syncIntervalMs: 20 });
+    spool.append(1, line(1));
+    spool.append(2, line(2));
+    expect(await durable(spool)).toBeNull();
+    const [file] = await listSegments(dir);
+    expect(segmentLines(file!)).toEqual([line(1), line(2)]);
+    await until(() => spool.stats().syncs === 1, "the background fdatasync ran");
+    await spool.close();
+    expect(spool.stats().syncs).toBe(1); // nothing new was written since
+  });
+
   it("calls back at once when nothing waits", () => {
-    const spool = Spool.open(dir);
+    const spool = Spool.open(dir, { syncIntervalMs: 0 });
     let called = false;
     spool.whenDurable(() => (called = true));
     expect(called).toBe(true);

@@ -1,4 +1,4 @@
-import { Spool } from "@/lib/analytics/spool/spool";
+import { Spool, type SpoolOptions } from "@/lib/analytics/spool/spool";
 import { attachSpool } from "./flusher";
 import { replaySpool, type ReplayResult } from "./replay-spool";
 
@@ -8,8 +8,8 @@ import { replaySpool, type ReplayResult } from "./replay-spool";
 
 let spool: Spool | null = null;
 
-export async function startSpool(dir: string): Promise<ReplayResult> {
-  const opened = Spool.open(dir);
+export async function startSpool(dir: string, options: SpoolOptions): Promise<ReplayResult> {
+  const opened = Spool.open(dir, options);
   const replay = await replaySpool(dir, opened.id);
   opened.keepUntilCommitted(replay.kept);
   attachSpool(opened, replay.lastSeq + 1);
