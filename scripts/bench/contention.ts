@@ -57,8 +57,8 @@ export async function benchContention(options: Options): Promise<ContentionResul
   if (probe !== 202) throw new Error(`POST /api/event answered ${probe} to a valid event (expected 202)`);
   const before = await countStored(options.ingest.siteId);
   // Start on a quiet Postgres: a view of (b) that failed (the 10M page=/pricing view hits the
-  // 30 s statement timeout) leaves its sibling queries running for up to 30 s more, and in
-  // full runs they overlapped the burst (p99 180–320 ms against 50–90 ms on a quiet start).
+  // 30 s statement timeout) leaves its sibling queries running for up to 30 s more, which
+  // would otherwise compete with the burst.
   const leftover = await countReadBackends();
   if (leftover > 0) {
     log(`  waiting for ${leftover} read queries of the previous phase to end …`);
