@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PLAN_KEYS, type PlanKey } from "@/lib/billing/plans";
 
 // The whole environment, parsed once with zod. Local defaults need no configuration;
 // production (MINISTAT_ENV=production) refuses to start without real secrets.
@@ -11,6 +12,20 @@ const optionalString = z
   .string()
   .optional()
   .transform((s) => (s === undefined || s.trim() === "" ? undefined : s.trim()));
+
+export type BillingInterval = "monthly" | "yearly";
+export const BILLING_INTERVALS: readonly BillingInterval[] = ["monthly", "yearly"];
+
+/** STRIPE_PRICE_10K_MONTHLY, STRIPE_PRICE_1M_YEARLY …: the Stripe price id of a plan. */
+export function stripePriceVariable(plan: PlanKey, interval: BillingInterval): string {
+  return `STRIPE_PRICE_${plan.toUpperCase()}_${interval.toUpperCase()}`;
+}
+
+const priceId = optionalString.refine((id) => id === undefined || /^price_\w+$/.test(id), 'must be a Stripe price id ("price_…")');
+const priceIdsSchema = z.object(Object.fromEntries(PLAN_KEYS.flatMap((plan) => BILLING_INTERVALS.map((interval) => [stripePriceVariable(plan, interval), priceId]))));
+
+/** The Stripe price id of every plan and interval (undefined without Stripe). */
+export type StripePriceIds = Record<PlanKey, Record<BillingInterval, string | undefined>>;
 
 const schema = z
   .object({
@@ -36,6 +51,11 @@ const schema = z
     RECAPTCHA_SITE_KEY: optionalString,
     RECAPTCHA_SECRET_KEY: optionalString,
     RECAPTCHA_VERIFY_URL: z.url().default("https://www.google.com/recaptcha/api/siteverify"),
+    STRIPE_SECRET_KEY: optionalString,
+    STRIPE_WEBHOOK_SECRET: optionalString,
+    STRIPE_API_URL: z.url().default("https://api.stripe.com"),
+    // Stripe Tax on Checkout unless "false".
+    STRIPE_AUTOMATIC_TAX: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
     CONTACT_EMAIL: z.email().default("ministat@altmails.com"),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     INGEST_SYNC_MS: z.coerce.number().int().min(0).max(10_000).default(100),
@@ -54,6 +74,13 @@ const schema = z
     if (Boolean(env.RECAPTCHA_SITE_KEY) !== Boolean(env.RECAPTCHA_SECRET_KEY)) {
       ctx.addIssue({ code: "custom", path: ["RECAPTCHA_SECRET_KEY"], message: "set both RECAPTCHA_SITE_KEY and RECAPTCHA_SECRET_KEY, or neither" });
     }
+    if (Boolean(env.STRIPE_SECRET_KEY) !== Boolean(env.STRIPE_WEBHOOK_SECRET)) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_WEBHOOK_SECRET"], message: "set both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET (whsec_…), or neither" });
+    }
+    if (env.STRIPE_SECRET_KEY && !/^(sk|rk)_(test|live)_/.test(env.STRIPE_SECRET_KEY)) {
+      ctx.addIssue({ code: "custom", path: ["STRIPE_SECRET_KEY"], message: 'must be a Stripe secret key ("sk_test_…" or "sk_live_…")' });
+    }
+
     if (env.MINISTAT_ENV === "production") {
       if (!env.APP_URL?.startsWith("https://")) ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "must be the public https:// address in production" });
       if (!env.MAILJET_API_KEY) ctx.addIssue({ code: "custom", path: ["MAILJET_API_KEY"], message: "is required in production (no local outbox there)" });
@@ -61,7 +88,7 @@ const schema = z
     }
   });
 
-export type Env = z.infer<typeof schema>;
+export type Env = z.infer<typeof schema> & { STRIPE_PRICES: StripePriceIds };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -72,10 +99,17 @@ export class ConfigError extends Error {
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "(env)"} ${i.message}`));
+  const prices = priceIdsSchema.safeParse(source);
+  const problems = [...(result.error?.issues ?? []), ...(prices.error?.issues ?? [])].map((i) => `${i.path.join(".") || "(env)"} ${i.message}`);
+  if (result.success && prices.success && result.data.STRIPE_SECRET_KEY) {
+    for (const [name, id] of Object.entries(prices.data)) if (!id) problems.push(`${name} is required when STRIPE_SECRET_KEY is set (the plan's price id in Stripe)`);
   }
-  return result.data;
+  if (!result.success || !prices.success || problems.length > 0) throw new ConfigError(problems);
+  const ids = prices.data as Record<string, string | undefined>;
+  const STRIPE_PRICES = Object.fromEntries(
+    PLAN_KEYS.map((plan) => [plan, Object.fromEntries(BILLING_INTERVALS.map((interval) => [interval, ids[stripePriceVariable(plan, interval)]]))]),
+  ) as StripePriceIds;
+  return { ...result.data, STRIPE_PRICES };
 }
 
 let cached: Env | undefined;

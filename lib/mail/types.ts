@@ -5,4 +5,4 @@ export type MailMessage = {
   html: string;
 };
 
-export type MailKind = "sign-in" | "email-change" | "account-deleted" | "notice";
+export type MailKind = "sign-in" | "email-change" | "account-deleted" | "notice" | "billing";

@@ -33,6 +33,7 @@ import { renderSignInMail } from "@/lib/mail/templates/sign-in";
 /** Tables that never hold data of an account, with the reason. Everything else must be populated below. */
 const NOT_ACCOUNT_DATA: Record<string, string> = {
   ingest_spool_marks: "one row per app instance's ingestion spool: a sequence number, no account's data",
+  stripe_events: "Stripe webhook event ids already processed (evt_… and the type), nothing of an account",
 };
 
 type Account = {
@@ -262,6 +263,12 @@ async function populate(label: string): Promise<Account> {
     await prisma.hourlyStat.create({ data: { siteId: site.id, hour: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000), ...totals } });
   }
   await prisma.apiKey.create({ data: { userId, name: "CI dashboard", prefix: `ms_${newToken(4)}`, keyHash: newToken() } });
+
+  // Billing: the Stripe customer and subscription, and this month's 80 % usage e-mail.
+  await prisma.billingAccount.create({
+    data: { userId, stripeCustomerId: `cus_${tag}`, stripeSubscriptionId: `sub_${tag}`, status: "active", planKey: "10k", interval: "monthly" },
+  });
+  await prisma.usageNotice.create({ data: { userId, month: new Date(`${new Date().toISOString().slice(0, 7)}-01`), threshold: 80 } });
 
   const seeds = [userId, email, newEmail, emailBlindIndex(email), emailBlindIndex(newEmail)];
   return { label, userId, email, newEmail, sessionTokens, siteIds, needles: await closeNeedles(seeds) };
