@@ -1,3 +1,4 @@
+import { scheduleStripeCustomerClosing, type StripeCustomerToClose } from "@/lib/billing/close-stripe-customer";
 import { prisma } from "@/lib/db/prisma";
 
 // "All your data will be permanently deleted immediately": one transaction removes every row
@@ -5,16 +6,22 @@ import { prisma } from "@/lib/db/prisma";
 // linked to it, and later sites with their events) go by ON DELETE CASCADE; rows found only by
 // the address (mail to it before it had an account, unused sign-in links) by its blind index.
 // tests/integration/delete-account.test.ts walks every table to keep this true.
+// The Stripe subscription and customer are closed right after, by a job that holds only
+// their ids (lib/billing/close-stripe-customer.ts).
 
 export async function deleteAccount(userId: string): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { emailIndex: true } });
+  const stripe = await prisma.$transaction(async (tx): Promise<StripeCustomerToClose | null | false> => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { emailIndex: true, billing: { select: { stripeCustomerId: true, stripeSubscriptionId: true } } } });
     if (!user) return false;
     const pendingAddresses = await tx.emailChangeRequest.findMany({ where: { userId }, select: { newEmailIndex: true } });
     const indexes = [user.emailIndex, ...pendingAddresses.map((r) => r.newEmailIndex)];
     await tx.mail.deleteMany({ where: { OR: [{ userId }, { recipientIndex: { in: indexes } }] } });
     await tx.verificationToken.deleteMany({ where: { identifier: { in: indexes } } });
     await tx.user.delete({ where: { id: userId } });
-    return true;
+    const billing = user.billing;
+    return billing?.stripeCustomerId ? { customerId: billing.stripeCustomerId, subscriptionId: billing.stripeSubscriptionId } : null;
   });
+  if (stripe === false) return false;
+  if (stripe) await scheduleStripeCustomerClosing(stripe);
+  return true;
 }

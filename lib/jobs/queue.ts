@@ -7,6 +7,7 @@ import { isServerShutdown } from "@/lib/db/pool";
 
 export const QUEUES = {
   sendMail: "mail.send",
+  closeStripeCustomer: "billing.close-stripe-customer",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
