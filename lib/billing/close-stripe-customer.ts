@@ -1,3 +1,4 @@
+import { getEnv } from "@/lib/config/env";
 import { enqueue, QUEUES } from "@/lib/jobs/queue";
 import { getStripe, isBillingConfigured } from "./stripe-client";
 
@@ -13,7 +14,7 @@ const RETRY_LIMIT = 12;
 
 export async function scheduleStripeCustomerClosing(ids: StripeCustomerToClose): Promise<void> {
   if (!isBillingConfigured()) return;
-  await enqueue(QUEUES.closeStripeCustomer, ids, { retryLimit: RETRY_LIMIT, retryDelay: 30, retryBackoff: true, singletonKey: ids.customerId });
+  await enqueue(QUEUES.closeStripeCustomer, ids, { retryLimit: RETRY_LIMIT, retryDelay: getEnv().STRIPE_RETRY_DELAY_SECONDS, retryBackoff: true, singletonKey: ids.customerId });
 }
 
 export async function closeStripeCustomer({ customerId, subscriptionId }: StripeCustomerToClose): Promise<void> {

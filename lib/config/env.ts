@@ -55,6 +55,7 @@ const schema = z
     STRIPE_WEBHOOK_SECRET: optionalString,
     STRIPE_API_URL: z.url().default("https://api.stripe.com"),
     // Stripe Tax on Checkout unless "false".
+    STRIPE_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     STRIPE_AUTOMATIC_TAX: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
     CONTACT_EMAIL: z.email().default("ministat@altmails.com"),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),

