@@ -1,6 +1,8 @@
 // The Playwright webServer: a throw-away MiniStat for end-to-end tests.
 //   npx tsx scripts/e2e-server.ts
-// Starts the fake Mailjet on 127.0.0.1:3901 (the specs read sign-in links from it), then
+// Starts the fake Mailjet on 127.0.0.1:3901 (the specs read sign-in links from it) and the
+// fake Stripe on :3903 (its Checkout and portal pages; it signs and delivers webhooks to the
+// app), then
 // MiniStat itself on :3100 with a fresh embedded Postgres under .data/e2e (deleted first, so
 // every run starts from an empty database). No reCAPTCHA keys: the browser cannot load
 // Google's script here; the captcha is covered by integration tests against a fake.
@@ -8,8 +10,10 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { assertLocalDatabase } from "@/e2e/support/assert-local-database";
 import { stopLeftoverServer } from "@/lib/db/embedded-postgres";
-import { E2E_APP_PORT, E2E_DATA_DIR, E2E_MAILJET_PORT, E2E_PG_PORT } from "@/e2e/support/e2e-env";
+import { E2E_APP_PORT, E2E_DATA_DIR, E2E_MAILJET_PORT, E2E_PG_PORT, E2E_STRIPE_PORT } from "@/e2e/support/e2e-env";
 import { startFakeMailjet, type FakeMailjet } from "@/tests/fakes/fake-mailjet";
+import { startFakeStripe } from "@/tests/fakes/fake-stripe";
+import { fakeStripePrices, stripeTestEnv, TEST_STRIPE_SECRET_KEY, TEST_STRIPE_WEBHOOK_SECRET } from "@/tests/support/stripe-test-env";
 
 const MAILJET_KEY = "e2e-fake-mailjet-key";
 const MAILJET_SECRET = "e2e-fake-mailjet-secret";
@@ -28,6 +32,16 @@ async function main(): Promise<void> {
     throw new Error(`could not start the fake Mailjet on port ${E2E_MAILJET_PORT} (is an earlier e2e server still running?): ${String(error)}`);
   });
   log(`fake Mailjet on ${mailjet.url}`);
+  const stripe = await startFakeStripe({
+    port: E2E_STRIPE_PORT,
+    secretKey: TEST_STRIPE_SECRET_KEY,
+    webhookSecret: TEST_STRIPE_WEBHOOK_SECRET,
+    webhookUrl: `http://localhost:${E2E_APP_PORT}/api/stripe/webhook`,
+    prices: fakeStripePrices(),
+  }).catch((error: unknown) => {
+    throw new Error(`could not start the fake Stripe on port ${E2E_STRIPE_PORT} (is an earlier e2e server still running?): ${String(error)}`);
+  });
+  log(`fake Stripe on ${stripe.url}`);
 
   const env = process.env as Record<string, string | undefined>;
   env.NODE_ENV = "production";
@@ -40,6 +54,7 @@ async function main(): Promise<void> {
   env.MAILJET_API_SECRET = MAILJET_SECRET;
   env.MAILJET_API_URL = mailjet.url;
   env.MAIL_RETRY_DELAY_SECONDS = "1";
+  Object.assign(env, stripeTestEnv(stripe.url), { STRIPE_RETRY_DELAY_SECONDS: "1" });
   env.ROLLUP_INTERVAL_SECONDS = "1"; // the dashboard catches up with a visit within a second
   // One browser from one IP runs the whole suite: keep the per-IP form limit out of the way.
   env.RATE_LIMIT_PER_MINUTE ??= "1000";
@@ -59,6 +74,7 @@ async function main(): Promise<void> {
       console.error(`[e2e-server] stopping MiniStat failed: ${String(error)}`);
     }
     await closeQuietly(mailjet);
+    await closeQuietly(stripe);
     process.exit(code);
   };
   process.on("SIGINT", () => void stop("SIGINT", 0));
@@ -76,9 +92,9 @@ async function main(): Promise<void> {
   if (stopping) await app.close(); // a signal arrived while booting
 }
 
-async function closeQuietly(mailjet: FakeMailjet): Promise<void> {
+async function closeQuietly(fake: Pick<FakeMailjet, "close">): Promise<void> {
   try {
-    await mailjet.close();
+    await fake.close();
   } catch {
     // already closed
   }

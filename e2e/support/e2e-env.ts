@@ -9,6 +9,8 @@ export const E2E_BASE_URL = `http://localhost:${E2E_APP_PORT}`;
 export const E2E_MAILJET_PORT = 3901 + offset;
 export const E2E_MAILJET_URL = `http://127.0.0.1:${E2E_MAILJET_PORT}`;
 export const E2E_TEST_SITE_PORT = 3902 + offset; // e2e/support/test-site-server.ts
+export const E2E_STRIPE_PORT = 3903 + offset;
+export const E2E_STRIPE_URL = `http://127.0.0.1:${E2E_STRIPE_PORT}`;
 export const E2E_PG_PORT = 54331 + offset;
 export const E2E_DATA_DIR = offset === 0 ? ".data/e2e" : `.data/e2e-${offset}`;
 export const SESSION_COOKIE = "ministat.session";
