@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PLANS } from "./plans";
-import { planThatFits, usageLevel, utcMonth } from "./usage";
+import { planThatFits, usageLevel, utcMonth } from "./usage-level";
 
 describe("usageLevel", () => {
   it("is 0 below 80 % of the limit, 80 from 80 %, 100 from the limit on", () => {
