@@ -2,14 +2,16 @@ import path from "node:path";
 import { handleEventRequest } from "@/lib/analytics/ingest/handle-event-request";
 import { drainIngestion, startIngestion } from "@/lib/analytics/ingest/lifecycle";
 import { rotateSalts } from "@/lib/analytics/ingest/salts";
-import { markDirty, markRecentDaysDirty, refreshDirtyRollups } from "@/lib/analytics/rollups";
+import { markDirty, markRecentDaysDirty } from "@/lib/analytics/rollups";
 import { setFlushListener } from "@/lib/analytics/store/flush-listener";
 import { retryFlushNow } from "@/lib/analytics/store/flusher";
+import { refreshRollupsAndCheckUsage } from "@/lib/billing/usage-watch";
 import { getEnv } from "@/lib/config/env";
 import { registerFastRoute } from "./http-server";
 
 // The analytics background work of one app instance: the ingestion endpoint, rollup
-// refreshes for the days its writer touched, and the daily salt rotation.
+// refreshes for the days its writer touched (each followed by the usage check of the
+// accounts they belong to: lib/billing/usage-watch.ts), and the daily salt rotation.
 
 const SALT_ROTATION_MS = 60 * 60 * 1000; // hourly; deleting salts older than 2 days is idempotent
 
@@ -24,11 +26,11 @@ export async function startAnalyticsServices(options: { dataDir: string; log: (l
   await rotateSalts();
   const rollupMs = getEnv().ROLLUP_INTERVAL_SECONDS * 1000;
   timers = [
-    setInterval(() => void runQuietly("rollup refresh", refreshDirtyRollups), rollupMs),
+    setInterval(() => void runQuietly("rollup refresh", () => refreshRollupsAndCheckUsage()), rollupMs),
     setInterval(() => void runQuietly("salt rotation", () => rotateSalts()), SALT_ROTATION_MS),
   ];
   for (const timer of timers) timer.unref();
-  void runQuietly("rollup refresh", refreshDirtyRollups);
+  void runQuietly("rollup refresh", () => refreshRollupsAndCheckUsage());
 }
 
 /** Postgres is back after a crash: write what waited instead of finishing the back-off. */
@@ -41,7 +43,7 @@ export async function stopAnalyticsServices(): Promise<void> {
   for (const timer of timers) clearInterval(timer);
   timers = [];
   await runQuietly("ingestion drain", drainIngestion);
-  await runQuietly("final rollup refresh", refreshDirtyRollups);
+  await runQuietly("final rollup refresh", () => refreshRollupsAndCheckUsage());
 }
 
 async function runQuietly(what: string, task: () => Promise<unknown>): Promise<void> {

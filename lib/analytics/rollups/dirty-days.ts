@@ -13,7 +13,8 @@ import { analyzeGrownTables } from "./table-statistics";
 // little more on the biggest sites instead of the refresher taking a whole core.
 
 export type DirtyKey = { siteId: string; timezone: string; day: string };
-export type RefreshResult = { siteDays: number; ms: number };
+/** `siteIds`: the sites whose rollups this pass refreshed (e.g. for the usage check). */
+export type RefreshResult = { siteDays: number; ms: number; siteIds: string[] };
 type SiteWork = { siteId: string; timezone: string; localDays: Set<string>; utcDays: Set<string> };
 
 const BACKOFF = 4;
@@ -56,6 +57,7 @@ async function refreshPending(now: number): Promise<RefreshResult> {
   if (due.length > 0) await analyzeGrownTables(); // before the marks are taken: a failure keeps them
   for (const [id] of due) pending.delete(id);
   let siteDays = 0;
+  const refreshed = new Set<string>();
   const failures: unknown[] = [];
   const refreshOne = async ([id, work]: [string, SiteWork]) => {
     const t = performance.now();
@@ -63,6 +65,7 @@ async function refreshPending(now: number): Promise<RefreshResult> {
       await refreshDailyRollups(work.siteId, work.timezone, [...work.localDays]);
       await refreshHourlyRollups(work.siteId, [...work.utcDays]);
       siteDays += work.localDays.size;
+      refreshed.add(work.siteId);
       lastRun.set(id, { at: now, ms: performance.now() - t });
     } catch (error) {
       // A site deleted meanwhile fails its foreign key: nothing left to roll up.
@@ -79,5 +82,5 @@ async function refreshPending(now: number): Promise<RefreshResult> {
   );
   if (lastRun.size > 10_000) lastRun.clear(); // bounded memory; forgetting only skips a backoff
   if (failures.length > 0) throw new AggregateError(failures, `rollup refresh failed for ${failures.length} site(s); they stay marked`);
-  return { siteDays, ms: Math.round(performance.now() - started) };
+  return { siteDays, ms: Math.round(performance.now() - started), siteIds: [...refreshed] };
 }
