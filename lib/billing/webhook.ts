@@ -6,6 +6,7 @@ import { sendMail } from "@/lib/mail/send-mail";
 import { renderPaymentFailedMail, renderSubscriptionCanceledMail, renderTrialEndingMail } from "@/lib/mail/templates/billing";
 import type { MailMessage } from "@/lib/mail/types";
 import { GRACE_DAYS, type StoredBilling } from "./billing-status";
+import { utcMonth } from "./usage-level";
 import { getStripe, isBillingConfigured } from "./stripe-client";
 import { accountOfCustomer, customerIdOf, fetchSubscription, storedFromSubscription } from "./sync-subscription";
 
@@ -52,7 +53,12 @@ async function commit(event: Stripe.Event, effect: Effect | null): Promise<boole
     if (inserted === 0) return false;
     if (effect && (await tx.user.count({ where: { id: effect.userId } })) > 0) {
       const data = { ...effect.billing, stripeStateAt: new Date() };
+      const before = await tx.billingAccount.findUnique({ where: { userId: effect.userId }, select: { planKey: true } });
       await tx.billingAccount.upsert({ where: { userId: effect.userId }, create: { userId: effect.userId, ...data }, update: data });
+      // A new plan has new limits: this month's 80 % / 100 % e-mails apply to it afresh.
+      if (before?.planKey && data.planKey && before.planKey !== data.planKey) {
+        await tx.usageNotice.deleteMany({ where: { userId: effect.userId, month: utcMonth(new Date()).start } });
+      }
     }
     return true;
   });

@@ -116,9 +116,14 @@ describe("POST /api/stripe/webhook", () => {
     const customer = await newCustomer();
     const subscriptionId = await checkout(fake, customer);
     await fake.advanceSubscription(subscriptionId, { price: testPriceId("1m", "monthly") });
+    const month = new Date(`${new Date().toISOString().slice(0, 7)}-01T00:00:00Z`);
+    await prisma.usageNotice.create({ data: { userId: customer.userId, month, threshold: 80 } });
     const older = fake.events({ type: "customer.subscription.updated" }).at(-1)!;
     await fake.advanceSubscription(subscriptionId, { price: testPriceId("2m", "monthly") });
     expect((await billingOf(customer.userId)).planKey).toBe("2m");
+
+    // A plan change starts the month's usage e-mails afresh.
+    expect(await prisma.usageNotice.count({ where: { userId: customer.userId } })).toBe(0);
 
     // The older event arrives again, as a new delivery Stripe made late.
     const late = await fake.sendEvent({ ...older, id: `evt_late_${randomUUID().replaceAll("-", "")}` });
