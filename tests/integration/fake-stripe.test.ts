@@ -356,6 +356,12 @@ describe("fake Stripe: checkout", () => {
     expect(subscription.customer).toBe(fake.customers()[0]?.id);
     expect((await stripe.invoices.list({ customer: String(subscription.customer) })).data).toEqual([]);
 
+    const ended = await stripe.subscriptions.update(subscription.id, { trial_end: "now" });
+    expect(ended.status, "trial_end=now ends the trial and bills the first period").toBe("active");
+    await fake.idle();
+    expect(receivedTypes().slice(2)).toEqual(["customer.subscription.updated", "invoice.paid"]);
+    expect(objectOf(received[3])).toMatchObject({ id: ended.latest_invoice, amount_paid: 900, status: "paid" });
+
     const past = await stripe.checkout.sessions.create({
       mode: "subscription",
       customer_email: "late@example.com",
@@ -432,6 +438,16 @@ describe("fake Stripe: subscriptions and the customer portal", () => {
 
     const late = await rejection(stripe.subscriptions.update(subscription.id, { cancel_at_period_end: false }));
     expect(late).toMatchObject({ statusCode: 400, message: "A canceled subscription can only update its cancellation_details and metadata." });
+  });
+
+  it("cancels a deleted customer's subscriptions at once", async () => {
+    const { customer, subscription } = await subscribe();
+    await stripe.customers.del(customer.id);
+    await fake.idle();
+    expect(receivedTypes()).toEqual(["customer.subscription.deleted", "customer.deleted"]);
+    expect(await stripe.subscriptions.retrieve(subscription.id)).toMatchObject({ status: "canceled" });
+    const portal = await rejection(stripe.billingPortal.sessions.create({ customer: customer.id }));
+    expect(portal).toMatchObject({ statusCode: 400, code: "resource_missing", param: "customer" });
   });
 
   it("changes subscriptions for tests (advanceSubscription): renewal, failed payment, end of a canceled one", async () => {

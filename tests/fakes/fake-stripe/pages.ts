@@ -105,7 +105,7 @@ function planName(price: FakeStripePrice): string {
   return price.nickname ?? price.id;
 }
 
-export function formatPrice(price: FakeStripePrice): string {
+function formatPrice(price: FakeStripePrice): string {
   const { interval, interval_count: count } = price.recurring;
   return `${formatAmount(price.unit_amount, price.currency)} per ${count === 1 ? interval : `${count} ${interval}s`}`;
 }
@@ -136,6 +136,6 @@ ${body}
 `;
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
 }
