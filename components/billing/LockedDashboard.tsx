@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { buttonPrimary } from "@/components/ui/styles";
-import { formatBillingDate } from "./format";
+import { formatBillingDate } from "@/lib/billing/format";
 
 // In place of a locked account's dashboard: what happened, that nothing is lost, what to do.
 export function LockedDashboard({ domain, lockedAt }: { domain: string; lockedAt: Date }) {

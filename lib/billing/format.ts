@@ -1,4 +1,4 @@
-import { formatEur } from "@/lib/billing/plans";
+import { formatEur } from "./plans";
 
 // Dates and amounts on the billing page, banners and prompts: dates as days in UTC (as in the
 // billing e-mails), amounts from Stripe's cents.
