@@ -15,6 +15,10 @@ export const NONCE_HEADER = "x-nonce";
 const RECAPTCHA_SCRIPTS = "https://www.google.com/recaptcha/ https://www.gstatic.com/recaptcha/";
 // Google documents both frame hosts for the reCAPTCHA widget.
 const RECAPTCHA_FRAMES = "https://www.google.com/recaptcha/ https://recaptcha.google.com/recaptcha/";
+// The billing page's forms end in a redirect to Stripe's Checkout or Customer Portal. With
+// JavaScript, Next follows it as a plain navigation; without, it is the form's own redirect,
+// which form-action governs.
+const STRIPE_HOSTED_PAGES = "https://checkout.stripe.com https://billing.stripe.com";
 
 /** 128 random bits, base64: unguessable and different for every response. */
 export function createNonce(): string {
@@ -33,7 +37,7 @@ export function pageContentSecurityPolicy(options: { nonce: string; devServer: b
     "connect-src 'self'",
     `frame-src ${RECAPTCHA_FRAMES}`,
     "frame-ancestors 'none'",
-    "form-action 'self'",
+    `form-action 'self' ${STRIPE_HOSTED_PAGES}`,
     "base-uri 'self'",
     "object-src 'none'",
   ].join("; ");
