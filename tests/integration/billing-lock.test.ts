@@ -24,7 +24,7 @@ const DAY = 86_400_000;
 const unique = () => randomBytes(4).toString("hex");
 
 beforeAll(() => {
-  setStripeEnv("http://127.0.0.1:9");
+  setStripeEnv("http://127.0.0.1:9"); // the discard port: nothing answers there
   process.env.APP_URL = "https://ministat.test";
 });
 afterAll(async () => {

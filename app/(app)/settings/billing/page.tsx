@@ -21,7 +21,8 @@ export default async function Page({ searchParams }: Props) {
   let notice: CheckoutNotice | null = null;
   if (checkout === "success" && typeof sessionId === "string") {
     const result = await confirmCheckout(user.id, sessionId);
-    notice = result.ok ? { tone: "ok", message: "Thank you — your subscription is active." } : { tone: "error", message: result.message };
+    if (result.ok) notice = { tone: "ok", message: "Thank you — your subscription is active." };
+    else notice = { tone: result.reason === "incomplete" ? "info" : "error", message: result.message };
   } else if (checkout === "canceled") {
     notice = { tone: "info", message: "Checkout was canceled; nothing was charged." };
   }
