@@ -14,7 +14,8 @@ function monthName(month: string): string {
 }
 
 export function UsageSection({ usage, contactEmail }: { usage: UsageOverview; contactEmail: string }) {
-  const against = usage.limitFrom === "plan" ? `your plan's ${formatPageviews(usage.limit)}` : `the ${formatPageviews(usage.limit)} plan`;
+  const limit = formatPageviews(usage.limit);
+  const against = usage.limitFrom === "plan" ? `your plan's limit of ${limit}` : `the limit of the ${limit} plan, which fits`;
   return (
     <section aria-labelledby="usage-heading" className={card}>
       <h2 id="usage-heading" className="text-lg font-semibold text-slate-900">Usage in {monthName(usage.month)}</h2>
