@@ -48,7 +48,7 @@ export async function confirmCheckout(userId: string, rawSessionId: string): Pro
   if (customerIdOf(subscription.customer) !== stored.stripeCustomerId) return notYours;
   // An old success link (of a subscription that has since ended) never overwrites a newer, open one.
   const otherOpen = stored.stripeSubscriptionId && stored.stripeSubscriptionId !== subscription.id && stored.status !== "canceled";
-  if (otherOpen && subscription.status === "canceled") return { ok: true, status: stored.status ?? "active" };
+  if (otherOpen && subscription.status === "canceled") return { ok: true, status: subscription.status };
 
   const data = { stripeSubscriptionId: subscription.id, ...storedFromSubscription(subscription), stripeStateAt: new Date() };
   await prisma.billingAccount.update({ where: { userId }, data });

@@ -21,7 +21,8 @@ export default async function Page({ searchParams }: Props) {
   let notice: CheckoutNotice | null = null;
   if (checkout === "success" && typeof sessionId === "string") {
     const result = await confirmCheckout(user.id, sessionId);
-    if (result.ok) notice = { tone: "ok", message: "Thank you — your subscription is active." };
+    if (result.ok && (result.status === "active" || result.status === "trialing")) notice = { tone: "ok", message: "Thank you — your subscription is active." };
+    else if (result.ok) notice = { tone: "info", message: `The subscription of this checkout is ${result.status.replace("_", " ")}; see its state below.` };
     else notice = { tone: result.reason === "incomplete" ? "info" : "error", message: result.message };
   } else if (checkout === "canceled") {
     notice = { tone: "info", message: "Checkout was canceled; nothing was charged." };
