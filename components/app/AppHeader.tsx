@@ -17,6 +17,9 @@ export function AppHeader({ email }: { email: string }) {
           <Link href="/settings" className="font-medium text-slate-600 hover:text-slate-900">
             Settings
           </Link>
+          <Link href="/settings/billing" className="font-medium text-slate-600 hover:text-slate-900">
+            Billing
+          </Link>
         </nav>
         <span className="truncate text-sm text-slate-500" title={`Signed in as ${email}`}>
           {email}

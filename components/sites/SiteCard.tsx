@@ -5,8 +5,9 @@ import { SiteAvatar } from "@/components/dashboard/SiteAvatar";
 import type { Site } from "@/lib/sites/sites";
 import { SiteCardStats, SiteCardStatsSkeleton } from "./SiteCardStats";
 
-// One site in the "Your sites" grid: the whole card opens the dashboard.
-export function SiteCard({ site }: { site: Site }) {
+// One site in the "Your sites" grid: the whole card opens the dashboard. A locked account's
+// cards show no statistics, only that they come back with a plan.
+export function SiteCard({ site, locked = false }: { site: Site; locked?: boolean }) {
   const base = `/sites/${encodeURIComponent(site.domain)}`;
   return (
     <li className="group relative flex min-w-0 flex-col rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200 transition hover:shadow-md hover:ring-slate-300 focus-within:ring-2 focus-within:ring-brand-500">
@@ -25,9 +26,15 @@ export function SiteCard({ site }: { site: Site }) {
           <GearIcon />
         </Link>
       </div>
-      <Suspense fallback={<SiteCardStatsSkeleton />}>
-        <SiteCardStats site={site} />
-      </Suspense>
+      {locked ? (
+        <p className="mt-4 flex h-[5.5rem] items-center rounded-lg bg-slate-50 px-4 text-sm text-slate-600 ring-1 ring-slate-200">
+          Statistics are locked until you choose a plan; the site is still being recorded.
+        </p>
+      ) : (
+        <Suspense fallback={<SiteCardStatsSkeleton />}>
+          <SiteCardStats site={site} />
+        </Suspense>
+      )}
     </li>
   );
 }

@@ -2,7 +2,7 @@
 // Handlers throw ApiError for expected failures; anything else is a bug and becomes a 500
 // without internal details.
 
-export type ApiErrorCode = "invalid_request" | "unauthorized" | "site_not_found" | "rate_limited" | "busy" | "query_timeout" | "internal_error";
+export type ApiErrorCode = "invalid_request" | "unauthorized" | "site_not_found" | "rate_limited" | "subscription_required" | "busy" | "query_timeout" | "internal_error";
 
 export class ApiError extends Error {
   constructor(

@@ -1,15 +1,16 @@
 import { readErrorStatus } from "@/lib/analytics/query/read-error-response";
 import { isReadCancelled } from "@/lib/analytics/query/read-errors";
+import { getAccountBilling, subscriptionRequiredMessage } from "@/lib/billing/account-access";
 import { rateLimit } from "@/lib/security/rate-limit";
 import { setRequestAccount } from "@/lib/server/request-context";
 import { ApiError, errorResponse } from "./api-error";
 import { authenticateApiKey } from "./authenticate-api-key";
 
 // Every Stats API route goes through this: Bearer key → owner (401 otherwise), per-key rate
-// limit (429 with Retry-After), then the handler; ApiError becomes its JSON answer, a view
-// that is busy or too slow a 503 / 504 (lib/analytics/query/read-errors.ts), any other
-// throw a 500 that says nothing about the cause. The key's owner is the account whose turn
-// a heavy query takes (read-gate.ts).
+// limit (429 with Retry-After), 402 for a locked account (lib/billing/account-access.ts),
+// then the handler; ApiError becomes its JSON answer, a view that is busy or too slow a
+// 503 / 504 (lib/analytics/query/read-errors.ts), any other throw a 500 that says nothing
+// about the cause. The key's owner is the account whose turn a heavy query takes (read-gate.ts).
 
 export const API_RATE_LIMIT = { limit: 600, windowMs: 60 * 60 * 1000 };
 
@@ -28,6 +29,9 @@ export function withApiKey(handler: (ctx: ApiKeyContext) => Promise<Response>): 
           "Retry-After": String(limited.retryAfterSeconds),
         });
       }
+      // A locked account (trial or subscription over, grace period too) reads no statistics;
+      // its sites keep recording. Without Stripe keys nobody is locked.
+      if ((await getAccountBilling(identity.userId)).locked) throw new ApiError(402, "subscription_required", subscriptionRequiredMessage());
       setRequestAccount(identity.userId);
       return await handler({ request, url: new URL(request.url), ...identity });
     } catch (error) {

@@ -26,6 +26,11 @@ describe("pageContentSecurityPolicy", () => {
     expect(directive(policy, "object-src")).toBe("object-src 'none'");
   });
 
+  it("lets forms post only to us, and follow our billing redirects to Stripe's hosted pages", () => {
+    const policy = pageContentSecurityPolicy({ nonce: createNonce(), devServer: false });
+    expect(directive(policy, "form-action")).toBe("form-action 'self' https://checkout.stripe.com https://billing.stripe.com");
+  });
+
   it("makes a new 128-bit nonce every time", () => {
     const nonces = new Set(Array.from({ length: 1000 }, createNonce));
     expect(nonces.size).toBe(1000);

@@ -15,9 +15,9 @@ export const NONCE_HEADER = "x-nonce";
 const RECAPTCHA_SCRIPTS = "https://www.google.com/recaptcha/ https://www.gstatic.com/recaptcha/";
 // Google documents both frame hosts for the reCAPTCHA widget.
 const RECAPTCHA_FRAMES = "https://www.google.com/recaptcha/ https://recaptcha.google.com/recaptcha/";
-// "Upgrade" and "Manage billing" answer with a redirect to Stripe's hosted Checkout and
-// Customer Portal; without JavaScript that redirect ends a form submission, which
-// form-action governs (with JavaScript, Next.js navigates there itself).
+// The billing page's forms end in a redirect to Stripe's Checkout or Customer Portal. With
+// JavaScript, Next follows it as a plain navigation; without, it is the form's own redirect,
+// which form-action governs.
 const STRIPE_HOSTED_PAGES = "https://checkout.stripe.com https://billing.stripe.com";
 
 /** 128 random bits, base64: unguessable and different for every response. */

@@ -4,7 +4,7 @@ import { buttonPrimary } from "@/components/ui/styles";
 import type { Site } from "@/lib/sites/sites";
 import { NoSitesYet } from "./NoSitesYet";
 
-export function DashboardPage({ sites }: { sites: Site[] }) {
+export function DashboardPage({ sites, locked }: { sites: Site[]; locked: boolean }) {
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -23,7 +23,7 @@ export function DashboardPage({ sites }: { sites: Site[] }) {
       ) : (
         <ul className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3">
           {sites.map((site) => (
-            <SiteCard key={site.id} site={site} />
+            <SiteCard key={site.id} site={site} locked={locked} />
           ))}
         </ul>
       )}

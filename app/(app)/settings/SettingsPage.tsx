@@ -29,6 +29,12 @@ export function SettingsPage({ email, emailChanged }: { email: string; emailChan
         </p>
         <SessionButtons />
       </section>
+      <section aria-labelledby="billing-heading" className={card}>
+        <h2 id="billing-heading" className="text-lg font-semibold text-slate-900">Billing</h2>
+        <p className="mt-2 text-sm text-slate-600">
+          Your plan, this month&apos;s pageviews and your invoices. <Link href="/settings/billing" className={link}>Plan and billing</Link>
+        </p>
+      </section>
       <section aria-labelledby="api-heading" className={card}>
         <h2 id="api-heading" className="text-lg font-semibold text-slate-900">Stats API</h2>
         <p className="mt-2 text-sm text-slate-600">

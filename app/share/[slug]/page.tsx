@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { DashboardUnavailable } from "@/components/billing/DashboardUnavailable";
 import { buildView, type RawSearchParams } from "@/components/dashboard/build-view";
 import { createDashboardData } from "@/components/dashboard/dashboard-data";
 import { InvalidView } from "@/components/dashboard/InvalidView";
@@ -8,17 +9,20 @@ import { listGoals } from "@/lib/sites/goals";
 import { SharePasswordForm } from "./SharePasswordForm";
 import { getShareAccess } from "./share-access";
 
-// GET /share/[slug] — a read-only dashboard for anyone with the link (password first if set).
+// GET /share/[slug] — a read-only dashboard for anyone with the link (password first if set;
+// "unavailable" while the owner's account is locked).
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<RawSearchParams> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const access = await getShareAccess((await params).slug);
+  if (access?.accountLocked) return { title: "Dashboard unavailable" };
   return { title: access ? `${access.link.site.domain} · shared statistics` : "Shared statistics" };
 }
 
 export default async function Page({ params, searchParams }: Props) {
   const access = await getShareAccess((await params).slug);
   if (!access) notFound();
+  if (access.accountLocked) return <DashboardUnavailable />;
   const { link, unlocked } = access;
   if (!unlocked) return <SharePasswordForm slug={link.slug} domain={link.site.domain} />;
   const basePath = `/share/${link.slug}`;

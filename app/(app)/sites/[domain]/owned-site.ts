@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getCurrentUser, requireUser, type SessionUser } from "@/lib/auth/current-user";
+import { getAccountBilling, subscriptionRequiredMessage } from "@/lib/billing/account-access";
 import { setRequestAccount } from "@/lib/server/request-context";
 import { getOwnedSiteByDomain, type Site } from "@/lib/sites/sites";
 
@@ -34,6 +35,14 @@ export async function ownedSiteOrError(rawDomain: string): Promise<OwnedSite | R
   if (!site) return jsonError(404, "not_found", "No such site.");
   setRequestAccount(user.id);
   return { user, site };
+}
+
+/** For route handlers that return statistics: as ownedSiteOrError, and 402 while the account is locked. */
+export async function unlockedOwnedSiteOrError(rawDomain: string): Promise<OwnedSite | Response> {
+  const owned = await ownedSiteOrError(rawDomain);
+  if (owned instanceof Response) return owned;
+  if ((await getAccountBilling(owned.user.id)).locked) return jsonError(402, "subscription_required", subscriptionRequiredMessage());
+  return owned;
 }
 
 export function jsonError(status: number, code: string, message: string): Response {

@@ -1,11 +1,11 @@
 import type { NextRequest } from "next/server";
 import { detailsResponse } from "@/components/dashboard/details-endpoint";
 import { withReadErrors } from "@/lib/analytics/query/read-error-response";
-import { ownedSiteOrError } from "../owned-site";
+import { unlockedOwnedSiteOrError } from "../owned-site";
 
 // GET /sites/[domain]/breakdown?dimension=page&limit=20&offset=0&search=…&<view> — rows for the Details modal.
 export const GET = withReadErrors(async (request: NextRequest, { params }: { params: Promise<{ domain: string }> }): Promise<Response> => {
-  const owned = await ownedSiteOrError((await params).domain);
+  const owned = await unlockedOwnedSiteOrError((await params).domain);
   if (owned instanceof Response) return owned;
   return detailsResponse(owned.site, request.nextUrl);
 });

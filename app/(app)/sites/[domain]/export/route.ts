@@ -4,12 +4,12 @@ import { buildCsvZip, exportFileName } from "@/lib/analytics/export/build-csv-zi
 import { collectExportData } from "@/lib/analytics/export/collect-export-data";
 import { withReadErrors } from "@/lib/analytics/query/read-error-response";
 import { listGoals } from "@/lib/sites/goals";
-import { jsonError, ownedSiteOrError } from "../owned-site";
+import { jsonError, unlockedOwnedSiteOrError } from "../owned-site";
 
 // GET /sites/[domain]/export?<view> — a zip of one CSV per dashboard panel, for the current
 // period and filters (owner only).
 export const GET = withReadErrors(async (request: NextRequest, { params }: { params: Promise<{ domain: string }> }): Promise<Response> => {
-  const owned = await ownedSiteOrError((await params).domain);
+  const owned = await unlockedOwnedSiteOrError((await params).domain);
   if (owned instanceof Response) return owned;
   const built = buildView(owned.site, Object.fromEntries(request.nextUrl.searchParams));
   if (!built.ok) return jsonError(400, "invalid_request", built.message);
