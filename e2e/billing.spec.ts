@@ -1,0 +1,41 @@
+import { expect, test } from "@playwright/test";
+import { openMagicLink, register } from "./support/flows";
+import { uniqueEmail, waitForMagicLink } from "./support/mailbox";
+
+// Issue 8's journey in Chromium against the local Stripe fake (scripts/e2e-server.ts): a
+// trialing account opens the billing page → Upgrade → the fake's Checkout → pays → the fake
+// delivers signed webhooks → the billing page shows the plan, its limit and the renewal date;
+// "Manage billing" reaches the fake's portal; canceling there → "canceled, ends on …".
+
+test("a trialing account subscribes through Checkout, manages billing in the portal and cancels", async ({ page }) => {
+  const email = uniqueEmail("billing");
+  await register(page, email);
+  await openMagicLink(page, await waitForMagicLink(email));
+
+  await page.getByRole("navigation").getByRole("link", { name: "Billing" }).click();
+  await expect(page).toHaveURL(/\/settings\/billing$/);
+  await expect(page.getByRole("heading", { name: "Billing", level: 1 })).toBeVisible();
+  await expect(page.getByText("Free trial").first()).toBeVisible();
+  await expect(page.getByText(/\b(30|29) days left/).first()).toBeVisible();
+
+  // Choose the 100k plan, billed monthly.
+  await page.getByRole("radio", { name: /Up to 100k pageviews a month/ }).check();
+  await page.getByRole("button", { name: "Choose plan" }).click();
+  await expect(page.getByRole("heading", { name: "Fake Stripe Checkout" })).toBeVisible();
+  await page.getByRole("button", { name: "Pay and subscribe" }).click();
+
+  // Back on MiniStat: the fake delivered the signed webhooks before it redirected.
+  await expect(page).toHaveURL(/\/settings\/billing/);
+  await expect(page.getByText("Thank you — your subscription is active.")).toBeVisible();
+  await expect(page.getByText("Up to 100k pageviews a month").first()).toBeVisible();
+  await expect(page.getByText(/Renews on \d{1,2} \w+ \d{4}|trial ends on/i).first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Manage billing" }).click();
+  await expect(page.getByRole("heading", { name: "Fake Stripe customer portal" })).toBeVisible();
+  await page.getByRole("button", { name: "Cancel subscription" }).click();
+  await expect(page.getByRole("button", { name: "Renew subscription" })).toBeVisible();
+  await page.getByRole("link", { name: "Return to MiniStat" }).click();
+
+  await expect(page).toHaveURL(/\/settings\/billing/);
+  await expect(page.getByText(/Canceled, ends on \d{1,2} \w+ \d{4}/).first()).toBeVisible();
+});
