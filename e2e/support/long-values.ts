@@ -150,6 +150,15 @@ export function signedInPages({ domain, sharePath }: LongValueAccount): PageStat
       },
     },
     {
+      name: "billing",
+      open: async (page) => {
+        await page.goto("/settings/billing");
+        await expect(page.getByRole("heading", { level: 1, name: "Billing" })).toBeVisible();
+        await expect(page.getByText("Free trial").first()).toBeVisible();
+        await expect(page.getByText(/No invoices yet|Loading invoices/).first()).toBeVisible();
+      },
+    },
+    {
       name: "API keys",
       open: async (page) => {
         await page.goto("/settings/api-keys");
