@@ -5,15 +5,18 @@ import { rotateSalts } from "@/lib/analytics/ingest/salts";
 import { markDirty, markRecentDaysDirty } from "@/lib/analytics/rollups";
 import { setFlushListener } from "@/lib/analytics/store/flush-listener";
 import { retryFlushNow } from "@/lib/analytics/store/flusher";
+import { sendTrialNotices } from "@/lib/billing/trial-notices";
 import { refreshRollupsAndCheckUsage } from "@/lib/billing/usage-watch";
 import { getEnv } from "@/lib/config/env";
 import { registerFastRoute } from "./http-server";
 
 // The analytics background work of one app instance: the ingestion endpoint, rollup
 // refreshes for the days its writer touched (each followed by the usage check of the
-// accounts they belong to: lib/billing/usage-watch.ts), and the daily salt rotation.
+// accounts they belong to: lib/billing/usage-watch.ts), the daily salt rotation, and the
+// hourly trial e-mails (lib/billing/trial-notices.ts).
 
 const SALT_ROTATION_MS = 60 * 60 * 1000; // hourly; deleting salts older than 2 days is idempotent
+const TRIAL_NOTICES_MS = 60 * 60 * 1000; // hourly; each e-mail is claimed once
 
 let timers: NodeJS.Timeout[] = [];
 
@@ -28,9 +31,11 @@ export async function startAnalyticsServices(options: { dataDir: string; log: (l
   timers = [
     setInterval(() => void runQuietly("rollup refresh", () => refreshRollupsAndCheckUsage()), rollupMs),
     setInterval(() => void runQuietly("salt rotation", () => rotateSalts()), SALT_ROTATION_MS),
+    setInterval(() => void runQuietly("trial e-mails", () => sendTrialNotices()), TRIAL_NOTICES_MS),
   ];
   for (const timer of timers) timer.unref();
   void runQuietly("rollup refresh", () => refreshRollupsAndCheckUsage());
+  void runQuietly("trial e-mails", () => sendTrialNotices());
 }
 
 /** Postgres is back after a crash: write what waited instead of finishing the back-off. */

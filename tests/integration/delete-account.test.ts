@@ -264,11 +264,12 @@ async function populate(label: string): Promise<Account> {
   }
   await prisma.apiKey.create({ data: { userId, name: "CI dashboard", prefix: `ms_${newToken(4)}`, keyHash: newToken() } });
 
-  // Billing: the Stripe customer and subscription, and this month's 80 % usage e-mail.
+  // Billing: the Stripe customer and subscription, this month's 80 % usage e-mail, the trial e-mail.
   await prisma.billingAccount.create({
     data: { userId, stripeCustomerId: `cus_${tag}`, stripeSubscriptionId: `sub_${tag}`, status: "active", planKey: "10k", interval: "monthly" },
   });
   await prisma.usageNotice.create({ data: { userId, month: new Date(`${new Date().toISOString().slice(0, 7)}-01`), threshold: 80 } });
+  await prisma.trialNotice.create({ data: { userId, kind: "ending" } });
 
   const seeds = [userId, email, newEmail, emailBlindIndex(email), emailBlindIndex(newEmail)];
   return { label, userId, email, newEmail, sessionTokens, siteIds, needles: await closeNeedles(seeds) };
