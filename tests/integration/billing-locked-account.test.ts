@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST as stripeWebhook } from "@/app/api/stripe/webhook/route";
 import { GET as aggregate } from "@/app/api/v1/stats/aggregate/route";
 import { registerAccount } from "@/lib/account/register-account";
 import { drainIngestion } from "@/lib/analytics/ingest/lifecycle";
@@ -10,11 +9,10 @@ import { getAccountBilling, isSiteLocked } from "@/lib/billing/account-access";
 import { getStripe } from "@/lib/billing/stripe-client";
 import { prisma } from "@/lib/db/prisma";
 import { createSite } from "@/lib/sites/sites";
-import { startFakeStripe, type FakeStripe } from "@/tests/fakes/fake-stripe";
+import type { FakeStripe } from "@/tests/fakes/fake-stripe";
 import { freePort } from "@/tests/support/free-port";
-import { checkout } from "@/tests/support/stripe-flows";
-import { fakeStripePrices, stripeTestEnv, TEST_STRIPE_SECRET_KEY, TEST_STRIPE_WEBHOOK_SECRET } from "@/tests/support/stripe-test-env";
-import { serveRouteHandler, type RouteServer } from "@/tests/support/webhook-receiver";
+import { checkout, startStripeRig, type StripeRig } from "@/tests/support/stripe-flows";
+import { stripeTestEnv } from "@/tests/support/stripe-test-env";
 
 // Issue 8's acceptance for a locked account: the Stats API answers 402 while POST /api/event
 // still answers 202 and stores every event; subscribing (Checkout → signed webhooks) unlocks
@@ -27,26 +25,19 @@ const DAY = 86_400_000;
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
 
 let fake: FakeStripe;
-let receiver: RouteServer;
+let rig: StripeRig;
 let ingest: IngestionServer;
 
 beforeAll(async () => {
-  receiver = await serveRouteHandler(stripeWebhook);
-  fake = await startFakeStripe({
-    port: stripePort,
-    secretKey: TEST_STRIPE_SECRET_KEY,
-    webhookSecret: TEST_STRIPE_WEBHOOK_SECRET,
-    webhookUrl: `${receiver.url}/api/stripe/webhook`,
-    prices: fakeStripePrices(),
-  });
+  rig = await startStripeRig(stripePort);
+  fake = rig.fake;
   ingest = await startIngestionServer();
 });
 
 afterAll(async () => {
   await drainIngestion();
   await ingest?.close();
-  await fake?.close();
-  await receiver?.close();
+  await rig?.close();
 });
 
 async function pageview(domain: string, path: string): Promise<number> {

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/stripe/webhook/route";
 import { deleteAccount } from "@/lib/account/delete-account";
 import { prisma } from "@/lib/db/prisma";
 import { QUEUES } from "@/lib/jobs/queue";
 import { startJobWorkers, stopJobWorkers } from "@/lib/jobs/worker";
-import { startFakeStripe, type FakeStripe } from "@/tests/fakes/fake-stripe";
+import type { FakeStripe } from "@/tests/fakes/fake-stripe";
 import { freePort } from "@/tests/support/free-port";
-import { checkout, newCustomer } from "@/tests/support/stripe-flows";
-import { fakeStripePrices, stripeTestEnv, TEST_STRIPE_SECRET_KEY, TEST_STRIPE_WEBHOOK_SECRET } from "@/tests/support/stripe-test-env";
-import { serveRouteHandler, type RouteServer } from "@/tests/support/webhook-receiver";
+import { checkout, newCustomer, startStripeRig, type StripeRig } from "@/tests/support/stripe-flows";
+import { stripeTestEnv } from "@/tests/support/stripe-test-env";
 
 // Item 9 of issue 8: deleting an account cancels its Stripe subscription at once and deletes
 // the Stripe customer; the local data goes immediately even when Stripe is down, and the job
@@ -18,24 +16,17 @@ const stripePort = await freePort();
 Object.assign(process.env, stripeTestEnv(`http://127.0.0.1:${stripePort}`), { STRIPE_RETRY_DELAY_SECONDS: "1" });
 
 let fake: FakeStripe;
-let receiver: RouteServer;
+let rig: StripeRig;
 
 beforeAll(async () => {
-  receiver = await serveRouteHandler(POST);
-  fake = await startFakeStripe({
-    port: stripePort,
-    secretKey: TEST_STRIPE_SECRET_KEY,
-    webhookSecret: TEST_STRIPE_WEBHOOK_SECRET,
-    webhookUrl: `${receiver.url}/api/stripe/webhook`,
-    prices: fakeStripePrices(),
-  });
+  rig = await startStripeRig(stripePort);
+  fake = rig.fake;
   await startJobWorkers();
 });
 
 afterAll(async () => {
   await stopJobWorkers();
-  await fake?.close();
-  await receiver?.close();
+  await rig?.close();
 });
 
 // pg-boss marks the job completed once both Stripe calls succeeded: the definite signal.

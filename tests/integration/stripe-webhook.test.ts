@@ -1,14 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/stripe/webhook/route";
 import { billingStatus, GRACE_DAYS } from "@/lib/billing/billing-status";
 import { getStripe } from "@/lib/billing/stripe-client";
 import { prisma } from "@/lib/db/prisma";
-import { startFakeStripe, type FakeStripe, type FakeStripeEvent } from "@/tests/fakes/fake-stripe";
+import type { FakeStripe, FakeStripeEvent } from "@/tests/fakes/fake-stripe";
 import { freePort } from "@/tests/support/free-port";
-import { fakeStripePrices, stripeTestEnv, testPriceId, TEST_STRIPE_SECRET_KEY, TEST_STRIPE_WEBHOOK_SECRET } from "@/tests/support/stripe-test-env";
-import { checkout, newCustomer } from "@/tests/support/stripe-flows";
-import { serveRouteHandler, type RouteServer } from "@/tests/support/webhook-receiver";
+import { stripeTestEnv, testPriceId } from "@/tests/support/stripe-test-env";
+import { checkout, newCustomer, startStripeRig, type StripeRig } from "@/tests/support/stripe-flows";
 
 // POST /api/stripe/webhook against the local Stripe fake: the official client, real
 // signatures, real HTTP, a real Postgres. The fake's checkout page creates the subscription
@@ -18,32 +16,27 @@ const stripePort = await freePort();
 Object.assign(process.env, stripeTestEnv(`http://127.0.0.1:${stripePort}`));
 
 let fake: FakeStripe;
-let receiver: RouteServer;
+let rig: StripeRig;
+let receiverOrigin: string;
 const DAY = 86_400_000;
 
 beforeAll(async () => {
-  receiver = await serveRouteHandler(POST);
-  fake = await startFakeStripe({
-    port: stripePort,
-    secretKey: TEST_STRIPE_SECRET_KEY,
-    webhookSecret: TEST_STRIPE_WEBHOOK_SECRET,
-    webhookUrl: `${receiver.url}/api/stripe/webhook`,
-    prices: fakeStripePrices(),
-  });
+  rig = await startStripeRig(stripePort);
+  fake = rig.fake;
+  receiverOrigin = new URL(rig.webhookUrl).origin;
 });
 
 afterAll(async () => {
-  await fake?.close();
-  await receiver?.close();
+  await rig?.close();
 });
 
-beforeEach(() => fake.setWebhookUrl(`${receiver.url}/api/stripe/webhook`));
+beforeEach(() => fake.setWebhookUrl(rig.webhookUrl));
 
 const billingOf = (userId: string) => prisma.billingAccount.findUniqueOrThrow({ where: { userId } });
 const billingMails = (userId: string) => prisma.mail.count({ where: { userId, kind: "billing" } });
 
 function postRaw(body: string, signature?: string): Promise<Response> {
-  return fetch(`${receiver.url}/api/stripe/webhook`, {
+  return fetch(rig.webhookUrl, {
     method: "POST",
     headers: { "content-type": "application/json", ...(signature ? { "stripe-signature": signature } : {}) },
     body,
@@ -57,7 +50,7 @@ describe("POST /api/stripe/webhook", () => {
     const billing = await billingOf(customer.userId);
     expect(billing).toMatchObject({ stripeSubscriptionId: subscriptionId, status: "active", planKey: "100k", interval: "monthly", amountCents: 1900 });
     expect(billing.currentPeriodEnd!.getTime()).toBeGreaterThan(Date.now() + 27 * DAY);
-    const deliveries = fake.deliveries().filter((d) => d.url.startsWith(receiver.url));
+    const deliveries = fake.deliveries().filter((d) => d.url.startsWith(receiverOrigin));
     expect(deliveries.length).toBeGreaterThanOrEqual(2);
     expect(deliveries.every((d) => d.status === 200)).toBe(true);
   });
@@ -85,7 +78,7 @@ describe("POST /api/stripe/webhook", () => {
     const subscriptionId = await checkout(fake, customer);
     fake.setWebhookUrl(null);
     await fake.advanceSubscription(subscriptionId, { status: "past_due", invoice: "payment_failed" });
-    fake.setWebhookUrl(`${receiver.url}/api/stripe/webhook`);
+    fake.setWebhookUrl(rig.webhookUrl);
     const failed = fake.events({ type: "invoice.payment_failed" }).at(-1)!;
 
     const first = await fake.redeliver(failed.id);
@@ -102,7 +95,7 @@ describe("POST /api/stripe/webhook", () => {
     fake.setWebhookUrl(null); // record only; delivered below in reverse order
     const subscriptionId = await checkout(fake, customer);
     await fake.advanceSubscription(subscriptionId, { cancel_at_period_end: true });
-    fake.setWebhookUrl(`${receiver.url}/api/stripe/webhook`);
+    fake.setWebhookUrl(rig.webhookUrl);
     const events = fake.events().filter((e) => JSON.stringify(e.data.object).includes(customer.customerId));
     expect(events.map((e) => e.type)).toContain("checkout.session.completed");
     for (const event of [...events].reverse()) expect((await fake.sendEvent(event))?.status).toBe(200);
@@ -153,7 +146,7 @@ describe("POST /api/stripe/webhook", () => {
     const customer = await newCustomer();
     fake.setWebhookUrl(null);
     const subscriptionId = await checkout(fake, customer);
-    fake.setWebhookUrl(`${receiver.url}/api/stripe/webhook`);
+    fake.setWebhookUrl(rig.webhookUrl);
     const created = fake.events({ type: "customer.subscription.created" }).find((e) => (e.data.object as { id: string }).id === subscriptionId)!;
 
     fake.failNext(10); // the handler's subscriptions.retrieve fails (with the client's own retries)

@@ -3,8 +3,10 @@ import { expect } from "vitest";
 import { registerAccount } from "@/lib/account/register-account";
 import { getStripe } from "@/lib/billing/stripe-client";
 import { prisma } from "@/lib/db/prisma";
-import type { FakeStripe } from "@/tests/fakes/fake-stripe";
-import { testPriceId } from "./stripe-test-env";
+import { POST } from "@/app/api/stripe/webhook/route";
+import { startFakeStripe, type FakeStripe } from "@/tests/fakes/fake-stripe";
+import { fakeStripePrices, testPriceId, TEST_STRIPE_SECRET_KEY, TEST_STRIPE_WEBHOOK_SECRET } from "./stripe-test-env";
+import { serveRouteHandler } from "./webhook-receiver";
 
 // Billing flows for integration tests against the local Stripe fake (tests/fakes/fake-stripe).
 
@@ -37,3 +39,20 @@ export async function checkout(fake: FakeStripe, { userId, customerId }: Custome
   return subscription!.id;
 }
 
+
+export type StripeRig = { fake: FakeStripe; webhookUrl: string; close: () => Promise<void> };
+
+/** The fake Stripe on `port`, delivering its signed webhooks over HTTP to our real webhook route. */
+export async function startStripeRig(port: number): Promise<StripeRig> {
+  const receiver = await serveRouteHandler(POST);
+  const webhookUrl = `${receiver.url}/api/stripe/webhook`;
+  const fake = await startFakeStripe({ port, secretKey: TEST_STRIPE_SECRET_KEY, webhookSecret: TEST_STRIPE_WEBHOOK_SECRET, webhookUrl, prices: fakeStripePrices() });
+  return {
+    fake,
+    webhookUrl,
+    close: async () => {
+      await fake.close();
+      await receiver.close();
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { SettingsSubpageHeader } from "@/components/app/SettingsSubpageHeader";
 import { card } from "@/components/ui/styles";
 import type { ApiKeySummary } from "@/lib/api-keys/api-keys";
 import { ApiKeyList } from "./ApiKeyList";
@@ -7,15 +7,11 @@ import { CreateApiKeyForm } from "./CreateApiKeyForm";
 export function ApiKeysPage({ keys, appUrl }: { keys: ApiKeySummary[]; appUrl: string }) {
   return (
     <div className="mx-auto max-w-3xl space-y-8">
-      <div className="space-y-3">
-        <Link href="/settings" className="text-sm font-medium text-slate-500 hover:text-slate-800">
-          <span aria-hidden>←</span> Settings
-        </Link>
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Stats API keys</h1>
+      <SettingsSubpageHeader title="Stats API keys">
         <p className="text-sm text-slate-600">
           Read your sites&apos; statistics from scripts and reports. Send the key as <code className="rounded bg-slate-100 px-1 py-0.5 text-xs">Authorization: Bearer &lt;key&gt;</code>; a key reads every site of your account.
         </p>
-      </div>
+      </SettingsSubpageHeader>
       <section aria-labelledby="create-key-heading" className={card}>
         <h2 id="create-key-heading" className="text-lg font-semibold text-slate-900">Create a key</h2>
         <div className="mt-4">

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { Suspense } from "react";
+import { SettingsSubpageHeader } from "@/components/app/SettingsSubpageHeader";
 import { card } from "@/components/ui/styles";
 import type { BillingOverview } from "@/lib/billing/billing-overview";
 import { ChoosePlanForm } from "./ChoosePlanForm";
@@ -21,12 +21,7 @@ export function BillingPage({ overview, userId, notice, contactEmail, now }: { o
   const canSubscribe = status.kind !== "subscribed";
   return (
     <div className="mx-auto max-w-3xl space-y-8">
-      <div className="space-y-3">
-        <Link href="/settings" className="text-sm font-medium text-slate-500 hover:text-slate-800">
-          <span aria-hidden>←</span> Settings
-        </Link>
-        <h1 className="text-2xl font-bold tracking-tight text-slate-900">Billing</h1>
-      </div>
+      <SettingsSubpageHeader title="Billing" />
       {notice && (
         <p role={notice.tone === "error" ? "alert" : "status"} className={`rounded-lg px-3 py-2 text-sm ring-1 ${noticeStyles[notice.tone]}`}>
           {notice.message}
