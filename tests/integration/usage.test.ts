@@ -19,6 +19,8 @@ import { startIngestionServer, type IngestionServer } from "@/lib/analytics/inge
 import { markDirty } from "@/lib/analytics/rollups";
 import { setFlushListener } from "@/lib/analytics/store/flush-listener";
 import { decryptJson, encryptField } from "@/lib/crypto/field-encryption";
+import { getAccountBilling } from "@/lib/billing/account-access";
+import { billingBanners } from "@/lib/billing/banners";
 import { monthUsage } from "@/lib/billing/usage";
 import { checkUsageThresholds } from "@/lib/billing/usage-notices";
 import { CHECK_EVERY_MS, refreshRollupsAndCheckUsage } from "@/lib/billing/usage-watch";
@@ -80,6 +82,13 @@ async function refreshAndCheck() {
   return refreshRollupsAndCheckUsage(new Date(clock));
 }
 
+/** The usage banner the app shows this account now (components/billing/BillingBanners.tsx). */
+async function usageBanner(userId: string) {
+  const now = new Date(clock);
+  const banners = billingBanners(await getAccountBilling(userId, now), (await monthUsage(userId, now)).total);
+  return banners.find((banner) => banner.kind === "usage");
+}
+
 // Only this account's mails: other test files run in other processes with other encryption keys.
 async function billingMails(userId: string): Promise<{ subject: string; text: string; to: string }[]> {
   const rows = await prisma.mail.findMany({ where: { userId, kind: "billing" }, orderBy: { createdAt: "asc" }, select: { payload: true } });
@@ -139,6 +148,7 @@ describe("usage on the 10k plan", () => {
     expect(first[0]).toMatchObject({ to: owner.email });
     expect(first[0]!.text).toContain("80 % of this month's 10k pageviews");
     expect(first[0]!.text).toContain("http://localhost:3000/settings/billing");
+    expect(await usageBanner(owner.userId)).toMatchObject({ tone: "warning", action: "See usage and plans" });
 
     await sendPageviews(owner.domain, 2_000); // 10,001: over the limit, still recorded
     const at100 = await refreshAndCheck();
@@ -146,6 +156,9 @@ describe("usage on the 10k plan", () => {
     const both = await billingMails(owner.userId);
     expect(both.map((mail) => mail.subject).sort()).toEqual(["You have reached your MiniStat plan's pageviews", "You have used 80 % of your MiniStat plan's pageviews"]);
 
+    const banner = await usageBanner(owner.userId);
+    expect(banner).toMatchObject({ tone: "danger" });
+    expect(banner?.message).toMatch(/100k/); // the plan that fits 10,001 pageviews with room to grow
     const { rows } = await getPool().query<{ count: string }>("SELECT count(*) FROM events WHERE site_id = $1 AND name = 'pageview'", [owner.siteId]);
     expect(Number(rows[0]!.count)).toBe(10_001);
     const usage = await monthUsage(owner.userId, new Date(clock));
