@@ -1,6 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { connectE2eDatabase } from "./support/e2e-database";
 import { openMagicLink, register } from "./support/flows";
 import { uniqueEmail, waitForMagicLink } from "./support/mailbox";
+import { addSite, signUp } from "./support/tracked-site";
 
 // Issue 8's journey in Chromium against the local Stripe fake (scripts/e2e-server.ts): a
 // trialing account opens the billing page → Upgrade → the fake's Checkout → pays → the fake
@@ -40,4 +42,35 @@ test("a trialing account subscribes through Checkout, manages billing in the por
 
   await expect(page).toHaveURL(/\/settings\/billing/);
   await expect(page.getByText(/Canceled, ends on \d{1,2} \w+ \d{4}/).first()).toBeVisible();
+});
+
+test("a locked account sees an upgrade prompt instead of its dashboard; choosing a plan opens it again", async ({ page }) => {
+  await signUp(page, "locked");
+  const domain = `locked-${Date.now()}.example`;
+  await addSite(page, domain);
+
+  // Registered 40 days ago: the 30-day trial and the 7 days of grace are over.
+  const db = await connectE2eDatabase();
+  try {
+    await db.query("UPDATE users SET created_at = now() - interval '40 days' WHERE id = (SELECT user_id FROM sites WHERE domain = $1)", [domain]);
+  } finally {
+    await db.end();
+  }
+
+  await page.goto(`/sites/${domain}`);
+  await expect(page.getByRole("heading", { name: `The dashboard of ${domain} is locked` })).toBeVisible();
+  await expect(page.getByText(`${domain} is still being recorded`)).toBeVisible();
+  await expect(page.getByTestId("billing-banner-locked")).toBeVisible();
+
+  await page.getByRole("link", { name: "Choose a plan" }).first().click();
+  await expect(page).toHaveURL(/\/settings\/billing$/);
+  await page.getByRole("radio", { name: /Up to 10k pageviews a month/ }).check();
+  await page.getByRole("button", { name: "Choose plan" }).click();
+  await page.getByRole("button", { name: "Pay and subscribe" }).click();
+  await expect(page.getByText("Thank you — your subscription is active.")).toBeVisible();
+
+  await page.goto(`/sites/${domain}`);
+  await expect(page.getByRole("heading", { name: `The dashboard of ${domain} is locked` })).toHaveCount(0);
+  await expect(page.getByText("Subscription required")).toHaveCount(0);
+  await expect(page.getByText(domain).first()).toBeVisible();
 });
