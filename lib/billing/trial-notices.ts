@@ -34,21 +34,33 @@ export async function sendTrialNotices(now = new Date()): Promise<number> {
     [now, TRIAL_DAYS, TRIAL_DAYS - WARN_DAYS, TRIAL_DAYS + GRACE_DAYS],
   );
   let sent = 0;
+  let failed = 0;
   for (const due of rows) {
-    const claimed = await prisma.trialNotice.createMany({ data: [{ userId: due.id, kind: due.kind }], skipDuplicates: true });
-    if (claimed.count === 0) continue;
-    const email = decryptField(due.email_encrypted);
-    const trialEnd = trialEndsAt(due.created_at);
-    const billingUrl = `${getAppUrl()}/settings/billing`;
-    const message =
-      due.kind === "ending" ? renderTrialEndingMail(email, trialEnd, billingUrl) : renderTrialEndedMail(email, new Date(trialEnd.getTime() + GRACE_DAYS * DAY_MS), billingUrl);
     try {
-      await sendMail(message, { kind: "billing", userId: due.id });
-      sent++;
+      if (await sendTrialNotice(due)) sent++;
     } catch (error) {
-      await prisma.trialNotice.deleteMany({ where: { userId: due.id, kind: due.kind } }); // the next run tries again
-      throw error;
+      failed++; // one account's failure (its mail, its row) must not hold up the others
+      if (failed === 1) console.error(`[billing] trial e-mail failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+  if (failed > 1) console.error(`[billing] trial e-mails failed for ${failed} accounts`);
   return sent;
+}
+
+/** Claims and sends one account's trial e-mail; false when another run claimed it first. */
+async function sendTrialNotice(due: Due): Promise<boolean> {
+  const email = decryptField(due.email_encrypted);
+  const claimed = await prisma.trialNotice.createMany({ data: [{ userId: due.id, kind: due.kind }], skipDuplicates: true });
+  if (claimed.count === 0) return false;
+  const trialEnd = trialEndsAt(due.created_at);
+  const billingUrl = `${getAppUrl()}/settings/billing`;
+  const message =
+    due.kind === "ending" ? renderTrialEndingMail(email, trialEnd, billingUrl) : renderTrialEndedMail(email, new Date(trialEnd.getTime() + GRACE_DAYS * DAY_MS), billingUrl);
+  try {
+    await sendMail(message, { kind: "billing", userId: due.id });
+    return true;
+  } catch (error) {
+    await prisma.trialNotice.deleteMany({ where: { userId: due.id, kind: due.kind } }); // the next run tries again
+    throw error;
+  }
 }

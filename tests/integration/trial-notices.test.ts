@@ -34,6 +34,9 @@ describe("trial e-mails", () => {
     const fresh = await accountRegistered(10);
     const subscribed = await accountRegistered(28, { status: "trialing" });
     const longGone = await accountRegistered(60);
+    // An account whose e-mail cannot be read (here: encrypted under another key) fails alone.
+    const unreadable = await accountRegistered(31);
+    await prisma.user.update({ where: { id: unreadable }, data: { emailEncrypted: "v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" } });
 
     await sendTrialNotices();
     await sendTrialNotices(); // the hourly run again: nothing more
@@ -42,6 +45,8 @@ describe("trial e-mails", () => {
     expect(await subjects(fresh)).toEqual([]);
     expect(await subjects(subscribed)).toEqual([]);
     expect(await subjects(longGone)).toEqual([]); // locked for weeks: no late "has ended"
+    expect(await subjects(unreadable)).toEqual([]);
+    expect(await prisma.trialNotice.count({ where: { userId: unreadable } })).toBe(0); // tried again next hour
 
     // Three days later the first account's trial is over as well.
     await sendTrialNotices(new Date(Date.now() + 3 * DAY));
