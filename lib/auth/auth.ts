@@ -17,8 +17,8 @@ import { appUsesHttps, SESSION_MAX_AGE_SECONDS, sessionCookieName, sessionCookie
 // next-auth's reqWithEnvURL) — headers a client can forge, which made it e-mail the owner a
 // working link to another host. So AUTH_URL is always APP_URL (getAppUrl() defaults to
 // http://localhost:$PORT locally): Auth.js never sees a request URL on any other origin.
-// `trustHost` only decides whether Auth.js serves at all; with AUTH_URL pinned, it has no
-// host left to trust.
+// `trustHost` is left to Auth.js, which derives it from AUTH_URL being set: it serves
+// because the URL is pinned, never because of what a request's Host says.
 
 const AUTH_BASE_PATH = "/api/auth";
 
@@ -32,7 +32,6 @@ const config = (): NextAuthConfig => ({
   providers: [emailProvider],
   secret: getEnv().AUTH_SECRET,
   basePath: AUTH_BASE_PATH,
-  trustHost: true,
   skipCSRFCheck,
   useSecureCookies: appUsesHttps(),
   session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60, generateSessionToken: () => newToken() },
