@@ -3,7 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db/prisma";
 import { getStripe, isBillingConfigured } from "./stripe-client";
 import { isStripeNotFound, stripeFailure } from "./stripe-errors";
-import { customerIdOf, storedFromSubscription } from "./sync-subscription";
+import { idOf, subscriptionUpdate } from "./sync-subscription";
 
 // The success redirect of Checkout (/settings/billing?checkout=success&session_id=cs_…): read
 // the session from Stripe and, if it is this account's, store its subscription at once — the
@@ -21,7 +21,7 @@ type SessionOwnership = Pick<Stripe.Checkout.Session, "client_reference_id" | "c
 
 /** Both must match: the account the session was created for and the customer we stored for it. */
 export function checkoutSessionBelongsTo(session: SessionOwnership, userId: string, storedCustomerId: string | null): boolean {
-  return Boolean(storedCustomerId) && session.client_reference_id === userId && customerIdOf(session.customer) === storedCustomerId;
+  return Boolean(storedCustomerId) && session.client_reference_id === userId && idOf(session.customer) === storedCustomerId;
 }
 
 const notYours = { ok: false, reason: "not-yours", message: "That checkout does not belong to your account; nothing was changed." } as const;
@@ -45,12 +45,8 @@ export async function confirmCheckout(userId: string, rawSessionId: string): Pro
   if (session.status !== "complete" || !subscription) {
     return { ok: false, reason: "incomplete", message: "Stripe has not completed this checkout yet. Your plan shows here as soon as it has." };
   }
-  if (customerIdOf(subscription.customer) !== stored.stripeCustomerId) return notYours;
-  // An old success link (of a subscription that has since ended) never overwrites a newer, open one.
-  const otherOpen = stored.stripeSubscriptionId && stored.stripeSubscriptionId !== subscription.id && stored.status !== "canceled";
-  if (otherOpen && subscription.status === "canceled") return { ok: true, status: subscription.status };
-
-  const data = { stripeSubscriptionId: subscription.id, ...storedFromSubscription(subscription), stripeStateAt: new Date() };
-  await prisma.billingAccount.update({ where: { userId }, data });
+  if (idOf(subscription.customer) !== stored.stripeCustomerId) return notYours;
+  const update = subscriptionUpdate(stored, subscription);
+  if (update) await prisma.billingAccount.update({ where: { userId }, data: { ...update, stripeStateAt: new Date() } });
   return { ok: true, status: subscription.status };
 }

@@ -46,7 +46,22 @@ export async function accountOfCustomer(customerId: string): Promise<string | nu
   return row?.userId ?? null;
 }
 
-export function customerIdOf(customer: string | { id: string } | null): string | null {
-  if (!customer) return null;
-  return typeof customer === "string" ? customer : customer.id;
+/** The id of a Stripe reference, expanded (an object) or not (its id). */
+export function idOf(reference: string | { id: string } | null): string | null {
+  if (!reference) return null;
+  return typeof reference === "string" ? reference : reference.id;
+}
+
+/**
+ * What to store for `subscription` on an account whose stored state is `stored`; null when
+ * it is an ended subscription and the account has moved on to another, open one (an old
+ * subscription's late events and old success links never overwrite the newer one).
+ */
+export function subscriptionUpdate(
+  stored: { stripeSubscriptionId: string | null; status: string | null } | null,
+  subscription: Stripe.Subscription,
+): (StoredBilling & { stripeSubscriptionId: string }) | null {
+  const movedOn = stored?.stripeSubscriptionId && stored.stripeSubscriptionId !== subscription.id && stored.status !== "canceled";
+  if (movedOn && subscription.status === "canceled") return null;
+  return { stripeSubscriptionId: subscription.id, ...storedFromSubscription(subscription) };
 }

@@ -8,7 +8,7 @@ import type { MailMessage } from "@/lib/mail/types";
 import { GRACE_DAYS, type StoredBilling } from "./billing-status";
 import { utcMonth } from "./usage-level";
 import { getStripe, isBillingConfigured } from "./stripe-client";
-import { accountOfCustomer, customerIdOf, fetchSubscription, storedFromSubscription } from "./sync-subscription";
+import { accountOfCustomer, fetchSubscription, idOf, storedFromSubscription, subscriptionUpdate } from "./sync-subscription";
 
 // POST /api/stripe/webhook. The signature is checked on the raw body; each event is
 // processed once (its id is recorded in the same transaction as its effect, so a
@@ -70,9 +70,9 @@ async function effectOf(event: Stripe.Event): Promise<Effect | null> {
     case "checkout.session.completed": {
       const session = event.data.object;
       const userId = session.client_reference_id ?? session.metadata?.account_id ?? null;
-      const customerId = customerIdOf(session.customer);
-      if (!userId || !customerId || !(await findUserById(userId))) return null;
-      const subscriptionId = customerIdOf(session.subscription);
+      const customerId = idOf(session.customer);
+      if (!userId || !customerId) return null; // an account that no longer exists is skipped by commit()
+      const subscriptionId = idOf(session.subscription);
       const subscription = subscriptionId ? await fetchSubscription(subscriptionId) : null;
       return {
         userId,
@@ -83,7 +83,7 @@ async function effectOf(event: Stripe.Event): Promise<Effect | null> {
     case "customer.subscription.updated":
     case "customer.subscription.deleted":
     case "customer.subscription.trial_will_end": {
-      const effect = await subscriptionEffect(event.data.object.id, customerIdOf(event.data.object.customer));
+      const effect = await subscriptionEffect(event.data.object.id, idOf(event.data.object.customer));
       if (!effect) return null;
       if (event.type === "customer.subscription.trial_will_end" && effect.billing.trialEnd) {
         const trialEnd = effect.billing.trialEnd;
@@ -99,7 +99,7 @@ async function effectOf(event: Stripe.Event): Promise<Effect | null> {
     case "invoice.payment_failed": {
       const invoice = event.data.object;
       const subscriptionId = subscriptionOfInvoice(invoice);
-      const customerId = customerIdOf(invoice.customer);
+      const customerId = idOf(invoice.customer);
       const effect = subscriptionId ? await subscriptionEffect(subscriptionId, customerId) : null;
       if (effect && event.type === "invoice.payment_failed") effect.mail = (to) => renderPaymentFailedMail(to, billingUrl());
       return effect;
@@ -114,18 +114,16 @@ async function subscriptionEffect(subscriptionId: string, customerId: string | n
   if (!userId) return null;
   const subscription = await fetchSubscription(subscriptionId);
   if (!subscription) return null;
-  // Another, newer subscription of the account is not overwritten by an old one's events.
-  const current = await prisma.billingAccount.findUnique({ where: { userId }, select: { stripeSubscriptionId: true, status: true } });
-  const otherOpen = current?.stripeSubscriptionId && current.stripeSubscriptionId !== subscription.id && current.status !== "canceled";
-  if (otherOpen && subscription.status === "canceled") return null;
-  return { userId, billing: { stripeCustomerId: customerId!, stripeSubscriptionId: subscription.id, ...storedFromSubscription(subscription) } };
+  const stored = await prisma.billingAccount.findUnique({ where: { userId }, select: { stripeSubscriptionId: true, status: true } });
+  const update = subscriptionUpdate(stored, subscription);
+  return update ? { userId, billing: { stripeCustomerId: customerId!, ...update } } : null;
 }
 
 function subscriptionOfInvoice(invoice: Stripe.Invoice): string | null {
   // API 2025-03-31+: invoice.parent.subscription_details.subscription; before: invoice.subscription.
   const parent = (invoice as unknown as { parent?: { subscription_details?: { subscription?: string | { id: string } } } }).parent;
   const legacy = (invoice as unknown as { subscription?: string | { id: string } | null }).subscription ?? null;
-  return customerIdOf(parent?.subscription_details?.subscription ?? legacy);
+  return idOf(parent?.subscription_details?.subscription ?? legacy);
 }
 
 function billingUrl(): string {

@@ -11,7 +11,7 @@ import { getStripe } from "@/lib/billing/stripe-client";
 import { closePool } from "@/lib/db/pool";
 import { closePrisma, prisma } from "@/lib/db/prisma";
 import { startFakeStripe, type FakeStripe } from "@/tests/fakes/fake-stripe";
-import { setStripeEnv, testPriceId, TEST_STRIPE_SECRET_KEY, TEST_STRIPE_WEBHOOK_SECRET } from "@/tests/support/stripe-env";
+import { setStripeEnv, testPriceId, TEST_STRIPE_SECRET_KEY, TEST_STRIPE_WEBHOOK_SECRET } from "@/tests/support/stripe-test-env";
 
 // Checkout, the success redirect, the Customer Portal and the invoices, through the official
 // stripe client against the local Stripe fake. No webhook endpoint is set: what the account

@@ -13,7 +13,7 @@ import { closePool } from "@/lib/db/pool";
 import { closePrisma, prisma } from "@/lib/db/prisma";
 import { createSharedLink } from "@/lib/sites/shared-links";
 import { createSite } from "@/lib/sites/sites";
-import { setStripeEnv } from "@/tests/support/stripe-env";
+import { setStripeEnv } from "@/tests/support/stripe-test-env";
 
 // The lock, with Stripe configured: trial → grace → locked from the stored account and a fixed
 // clock; a locked account's Stats API answers 402 with the billing URL, its share links say

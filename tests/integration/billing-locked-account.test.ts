@@ -12,14 +12,14 @@ import { createSite } from "@/lib/sites/sites";
 import type { FakeStripe } from "@/tests/fakes/fake-stripe";
 import { freePort } from "@/tests/support/free-port";
 import { checkout, startStripeRig, type StripeRig } from "@/tests/support/stripe-flows";
-import { stripeTestEnv } from "@/tests/support/stripe-test-env";
+import { setStripeEnv } from "@/tests/support/stripe-test-env";
 
 // Issue 8's acceptance for a locked account: the Stats API answers 402 while POST /api/event
 // still answers 202 and stores every event; subscribing (Checkout → signed webhooks) unlocks
 // the statistics at once, with nothing of the locked period missing.
 
 const stripePort = await freePort();
-Object.assign(process.env, stripeTestEnv(`http://127.0.0.1:${stripePort}`));
+setStripeEnv(`http://127.0.0.1:${stripePort}`);
 
 const DAY = 86_400_000;
 const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";

@@ -10,7 +10,7 @@ import { closePool } from "@/lib/db/pool";
 import { closePrisma, prisma } from "@/lib/db/prisma";
 import { createSite } from "@/lib/sites/sites";
 import { freePort } from "@/tests/support/free-port";
-import { setStripeEnv } from "@/tests/support/stripe-env";
+import { setStripeEnv } from "@/tests/support/stripe-test-env";
 
 // The billing page and its actions read and act only on the signed-in account: its sites,
 // its Stripe customer, its checkout sessions. Here Stripe is configured but unreachable (a

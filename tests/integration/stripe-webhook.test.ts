@@ -5,7 +5,7 @@ import { getStripe } from "@/lib/billing/stripe-client";
 import { prisma } from "@/lib/db/prisma";
 import type { FakeStripe, FakeStripeEvent } from "@/tests/fakes/fake-stripe";
 import { freePort } from "@/tests/support/free-port";
-import { stripeTestEnv, testPriceId } from "@/tests/support/stripe-test-env";
+import { setStripeEnv, testPriceId } from "@/tests/support/stripe-test-env";
 import { checkout, newCustomer, startStripeRig, type StripeRig } from "@/tests/support/stripe-flows";
 
 // POST /api/stripe/webhook against the local Stripe fake: the official client, real
@@ -13,7 +13,7 @@ import { checkout, newCustomer, startStripeRig, type StripeRig } from "@/tests/s
 // and delivers its events; tests also send events late, twice, out of order or forged.
 
 const stripePort = await freePort();
-Object.assign(process.env, stripeTestEnv(`http://127.0.0.1:${stripePort}`));
+setStripeEnv(`http://127.0.0.1:${stripePort}`);
 
 let fake: FakeStripe;
 let rig: StripeRig;

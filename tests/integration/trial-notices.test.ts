@@ -5,7 +5,7 @@ import { sendTrialNotices } from "@/lib/billing/trial-notices";
 import { decryptJson } from "@/lib/crypto/field-encryption";
 import { prisma } from "@/lib/db/prisma";
 import type { MailMessage } from "@/lib/mail/types";
-import { setStripeEnv } from "@/tests/support/stripe-env";
+import { setStripeEnv } from "@/tests/support/stripe-test-env";
 
 // The trial needs no card and no Stripe subscription, so MiniStat itself tells the owner it
 // ends: "ends in 3 days", then "has ended" (with the date the dashboards lock), each once, and

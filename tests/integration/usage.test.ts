@@ -1,16 +1,13 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { PLAN_KEYS } from "@/lib/billing/plans";
-import { BILLING_INTERVALS, stripePriceVariable } from "@/lib/config/env";
+import { setStripeEnv } from "@/tests/support/stripe-test-env";
 
 // Stripe is configured (isBillingConfigured) and the client IP is the last X-Forwarded-For
 // entry, so that the test's requests come from many visitors. Set before anything reads
 // the environment (getEnv caches its first parse; each test file gets fresh modules).
 process.env.TRUSTED_PROXY_HOPS = "1";
-process.env.STRIPE_SECRET_KEY = "sk_test_usage";
-process.env.STRIPE_WEBHOOK_SECRET = "whsec_usage";
-for (const plan of PLAN_KEYS) for (const interval of BILLING_INTERVALS) process.env[stripePriceVariable(plan, interval)] = `price_${plan}_${interval}`;
+setStripeEnv("http://127.0.0.1:9"); // configured; Stripe itself is not called
 
 import { registerAccount } from "@/lib/account/register-account";
 import { resetClock, setClock } from "@/lib/analytics/ingest/clock";

@@ -37,3 +37,8 @@ export function stripeTestEnv(apiUrl: string): Record<string, string> {
   for (const plan of PLANS) for (const interval of BILLING_INTERVALS) env[stripePriceVariable(plan.key, interval)] = testPriceId(plan.key, interval);
   return env;
 }
+
+/** Sets the Stripe variables for this test file; call before its first getEnv(). */
+export function setStripeEnv(apiUrl: string): void {
+  Object.assign(process.env, stripeTestEnv(apiUrl));
+}
