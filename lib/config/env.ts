@@ -48,6 +48,16 @@ const schema = z
     MAILJET_API_SECRET: optionalString,
     MAILJET_API_URL: z.url().default("https://api.mailjet.com"),
     MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    // Support replies by e-mail: outgoing support mail says "Reply-To: support+<reference>.<signature>@MAIL_REPLY_DOMAIN";
+    // the domain's inbound mail goes to Mailjet's Parse API, which posts it to /api/mail/inbound?token=MAIL_INBOUND_SECRET.
+    MAIL_REPLY_DOMAIN: z
+      .string()
+      .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, "must be a domain name, e.g. reply.ministat.eu")
+      .default("reply.ministat.eu"),
+    MAIL_INBOUND_SECRET: optionalString.refine((s) => s === undefined || s.length >= 24, "must be at least 24 characters (openssl rand -hex 24)"),
+    SUPPORT_MESSAGES_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(5),
+    REPORTS_INTERVAL_SECONDS: z.coerce.number().min(1).max(86_400).default(900),
+    ALERTS_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(60),
     RECAPTCHA_SITE_KEY: optionalString,
     RECAPTCHA_SECRET_KEY: optionalString,
     RECAPTCHA_VERIFY_URL: z.url().default("https://www.google.com/recaptcha/api/siteverify"),

@@ -1,8 +1,12 @@
 import { closeStripeCustomer, type StripeCustomerToClose } from "@/lib/billing/close-stripe-customer";
 import { deliverMail } from "@/lib/mail/deliver-mail";
+import { requeueStrandedMails } from "@/lib/mail/send-mail";
 import { getQueue, QUEUES, stopQueue } from "./queue";
 
 // Starts the job handlers in this process. Each handler is one function in lib/.
+
+const STRANDED_MAIL_SWEEP_MS = 5 * 60_000;
+let sweepTimer: NodeJS.Timeout | undefined;
 
 export async function startJobWorkers(): Promise<void> {
   const boss = await getQueue();
@@ -12,8 +16,13 @@ export async function startJobWorkers(): Promise<void> {
   await boss.work<StripeCustomerToClose>(QUEUES.closeStripeCustomer, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
     if (job) await closeStripeCustomer(job.data);
   });
+  const sweep = () => requeueStrandedMails().catch((error: Error) => console.error(`stranded mail sweep: ${error.message}`));
+  void sweep();
+  sweepTimer = setInterval(sweep, STRANDED_MAIL_SWEEP_MS);
+  sweepTimer.unref();
 }
 
 export async function stopJobWorkers(): Promise<void> {
+  clearInterval(sweepTimer);
   await stopQueue();
 }

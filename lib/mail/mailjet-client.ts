@@ -42,6 +42,8 @@ export async function sendThroughMailjet(message: MailMessage, customId: string)
             TextPart: message.text,
             HTMLPart: message.html,
             CustomID: customId,
+            ...(message.replyTo ? { ReplyTo: { Email: message.replyTo } } : {}),
+            ...(message.headers ? { Headers: message.headers } : {}),
           },
         ],
       });

@@ -20,6 +20,10 @@ export type FakeMailjetMessage = {
   receivedAt: string;
   from: string;
   customId: string | null;
+  /** ReplyTo's address, if the message set one. */
+  replyTo: string | null;
+  /** Custom headers (Headers), e.g. List-Unsubscribe. */
+  headers: Record<string, string>;
 };
 
 export type FakeMailjet = {
@@ -153,6 +157,8 @@ export async function startFakeMailjet(options: FakeMailjetOptions): Promise<Fak
           receivedAt,
           from: message.From.Email,
           customId: message.CustomID ?? null,
+          replyTo: message.ReplyTo?.Email ?? null,
+          headers: { ...(message.Headers ?? {}) },
         });
         const messageId = nextMessageId++;
         return {
@@ -228,6 +234,8 @@ type ValidMessage = {
   TextPart?: string;
   HTMLPart?: string;
   CustomID?: string;
+  ReplyTo?: { Email: string; Name?: string };
+  Headers?: Record<string, string>;
 };
 
 function validateMessage(input: unknown, requestId: string): { message: ValidMessage; errors: MailjetError[] } {
@@ -255,6 +263,10 @@ function validateMessage(input: unknown, requestId: string): { message: ValidMes
 
   for (const part of ["TextPart", "HTMLPart", "CustomID"] as const) {
     if (message[part] !== undefined && typeof message[part] !== "string") error("mj-0004", 'Type mismatch. Expected type "string".', part);
+  }
+  if (message.ReplyTo !== undefined && !isAddress(message.ReplyTo)) error("mj-0013", '"ReplyTo.Email" is not a valid email address.', "ReplyTo.Email");
+  if (message.Headers !== undefined && (!isRecord(message.Headers) || Object.values(message.Headers).some((v) => typeof v !== "string"))) {
+    error("mj-0004", 'Type mismatch. Expected type "object of strings".', "Headers");
   }
   if (message.TextPart === undefined && message.HTMLPart === undefined && message.TemplateID === undefined) {
     error("mj-0003", 'At least "HTMLPart", "TextPart" or "TemplateID" must be provided.', "TextPart");
