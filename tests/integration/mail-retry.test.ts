@@ -4,7 +4,7 @@ import { getEnv } from "@/lib/config/env";
 import { prisma } from "@/lib/db/prisma";
 import { QUEUES } from "@/lib/jobs/queue";
 import { startJobWorkers, stopJobWorkers } from "@/lib/jobs/worker";
-import { sendMail } from "@/lib/mail/send-mail";
+import { requeueStrandedMails, sendMail, storeMail } from "@/lib/mail/send-mail";
 import { startFakeMailjet, type FakeMailjet } from "@/tests/fakes/fake-mailjet";
 
 // "When Mailjet answers 5xx or is down, the e-mail is sent later, not lost": sendMail stores the
@@ -126,4 +126,29 @@ describe("mail delivery with retries", () => {
     expect(row).toMatchObject({ status: "sent", lastError: null });
     expect(row.attempts).toBeGreaterThanOrEqual(failing.attempts + 1);
   }, 60_000);
+
+  it("passes Reply-To and custom headers to Mailjet", async () => {
+    mailjet.reset();
+    const to = recipient("headers");
+    const headers = { "List-Unsubscribe": "<https://ministat.example/reports/unsubscribe/t0k3n>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+    const mailId = await sendMail({ to, subject: "With headers", text: "Hi", html: "<p>Hi</p>", replyTo: "support+ms-abc.sig@reply.ministat.eu", headers }, { kind: "notice" });
+    await waitFor("the message to arrive", () => (mailjet.messages({ to }).length > 0 ? true : undefined));
+    await waitForDeliveryJobCompleted(mailId);
+    expect(mailjet.messages({ to })[0]).toMatchObject({ replyTo: "support+ms-abc.sig@reply.ministat.eu", headers });
+  }, 30_000);
+
+  it("delivers, once, a mail whose process died between the commit and the enqueue", async () => {
+    mailjet.reset();
+    const to = recipient("stranded");
+    const mailId = await prisma.$transaction((tx) => storeMail(tx, { to, subject: "Stranded", text: "Found again.", html: "<p>Found again.</p>" }, { kind: "notice" }));
+    await prisma.$executeRaw`UPDATE mails SET created_at = created_at - interval '10 minutes' WHERE id = ${mailId}`;
+
+    expect(await requeueStrandedMails()).toBe(1);
+    expect(await requeueStrandedMails(), "a mail with a job is not requeued again").toBe(0);
+    await waitFor("the stranded message to arrive", () => (mailjet.messages({ to }).length > 0 ? true : undefined));
+    await waitForDeliveryJobCompleted(mailId);
+    expect(await requeueStrandedMails()).toBe(0);
+    expect(mailjet.messages({ to })).toHaveLength(1);
+    expect(await prisma.mail.findUniqueOrThrow({ where: { id: mailId } })).toMatchObject({ status: "sent" });
+  }, 30_000);
 });
