@@ -1,4 +1,5 @@
 import path from "node:path";
+import { checkTrafficAlerts } from "@/lib/alerts/check-traffic-alerts";
 import { handleEventRequest } from "@/lib/analytics/ingest/handle-event-request";
 import { drainIngestion, startIngestion } from "@/lib/analytics/ingest/lifecycle";
 import { rotateSalts } from "@/lib/analytics/ingest/salts";
@@ -12,8 +13,9 @@ import { registerFastRoute } from "./http-server";
 
 // The analytics background work of one app instance: the ingestion endpoint, rollup
 // refreshes for the days its writer touched (each followed by the usage check of the
-// accounts they belong to: lib/billing/usage-watch.ts), the daily salt rotation, and the
-// hourly trial e-mails (lib/billing/trial-notices.ts).
+// accounts they belong to: lib/billing/usage-watch.ts), the daily salt rotation, the
+// hourly trial e-mails (lib/billing/trial-notices.ts) and the traffic spike alerts
+// (lib/alerts/check-traffic-alerts.ts: every instance checks; each alert's hour is claimed once).
 
 const SALT_ROTATION_MS = 60 * 60 * 1000; // hourly; deleting salts older than 2 days is idempotent
 const TRIAL_NOTICES_MS = 60 * 60 * 1000; // hourly; each e-mail is claimed once
@@ -32,6 +34,7 @@ export async function startAnalyticsServices(options: { dataDir: string; log: (l
     setInterval(() => void runQuietly("rollup refresh", () => refreshRollupsAndCheckUsage()), rollupMs),
     setInterval(() => void runQuietly("salt rotation", () => rotateSalts()), SALT_ROTATION_MS),
     setInterval(() => void runQuietly("trial e-mails", () => sendTrialNotices()), TRIAL_NOTICES_MS),
+    setInterval(() => void runQuietly("traffic alerts", () => checkTrafficAlerts()), getEnv().ALERTS_INTERVAL_SECONDS * 1000),
   ];
   for (const timer of timers) timer.unref();
   void runQuietly("rollup refresh", () => refreshRollupsAndCheckUsage());

@@ -10,6 +10,7 @@ import { GoalsSettings } from "./GoalsSettings";
 import { SharedLinksSettings } from "./SharedLinksSettings";
 import { RenameSiteForm } from "./RenameSiteForm";
 import { TimezoneForm } from "./TimezoneForm";
+import { TrafficAlertSettings } from "./TrafficAlertSettings";
 
 type Props = { site: Site; goals: Goal[]; links: SharedLinkSummary[]; timeZones: TimeZoneGroup[]; appUrl: string };
 
@@ -40,6 +41,7 @@ export function SiteSettingsPage({ site, goals, links, timeZones, appUrl }: Prop
       </section>
       <GoalsSettings siteId={site.id} goals={goals} />
       <SharedLinksSettings siteId={site.id} links={links} appUrl={appUrl} />
+      <TrafficAlertSettings site={site} />
       <section aria-labelledby="danger-heading" className={`${card} ring-red-200`}>
         <h2 id="danger-heading" className="text-lg font-semibold text-red-800">Delete site</h2>
         <p className="mt-1 text-sm text-slate-600">Deletes {site.domain} with all its statistics, goals and shared links — immediately, with no undo.</p>
