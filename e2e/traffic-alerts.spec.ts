@@ -39,7 +39,7 @@ test("an owner turns a traffic alert on, gets one e-mail when the site is busy, 
     const before = (await sentMails(email)).length;
     await visitTestSite(browser, ["/"]);
     await visitTestSite(browser, ["/"], { userAgent: DESKTOP_FIREFOX });
-    const mail = await waitForMail(email, { alreadySeen: before, timeoutMs: 120_000 });
+    const mail = await waitForMail(email, { alreadySeen: before, timeoutMs: 30_000 });
     expect(mail.subject).toBe(`Traffic spike on ${domain}: 2 current visitors`);
     expect(mail.text).toContain(`/sites/${domain}/settings#traffic-alerts`);
     await page.reload();

@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   env.MAIL_RETRY_DELAY_SECONDS = "1";
   Object.assign(env, stripeTestEnv(stripe.url), { STRIPE_RETRY_DELAY_SECONDS: "1" });
   env.ROLLUP_INTERVAL_SECONDS = "1"; // the dashboard catches up with a visit within a second
+  env.ALERTS_INTERVAL_SECONDS = "2"; // traffic alerts fire within seconds of a spike
   // One browser from one IP runs the whole suite: keep the per-IP form limit out of the way.
   env.RATE_LIMIT_PER_MINUTE ??= "1000";
   for (const name of ["RECAPTCHA_SITE_KEY", "RECAPTCHA_SECRET_KEY", "AUTH_SECRET", "ENCRYPTION_KEYS", "BLIND_INDEX_KEY"]) delete env[name];
