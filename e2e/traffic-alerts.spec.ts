@@ -16,7 +16,7 @@ const domain = `alerts-${Date.now()}.example`;
 serveTestSite(domain);
 
 test("an owner turns a traffic alert on, gets one e-mail when the site is busy, and turns it off", async ({ browser, page }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(90_000);
   const email = await signUp(page, "alerts");
   await addSite(page, domain);
   await page.goto(`/sites/${domain}/settings`);
