@@ -14,10 +14,10 @@ export type DateSpan = { from: string; to: string };
 export type ReportPeriod = DateSpan & { frequency: ReportFrequency; previous: DateSpan };
 
 /**
- * A period is reported this long after it ended (local midnight), so that events sent in its
- * last seconds have been written and rolled up: ingestion writes within INGEST_SYNC_MS and the
- * rollups of a written day refresh every ROLLUP_INTERVAL_SECONDS (a few seconds, longer on the
- * biggest sites); a spooled batch replays at the next start.
+ * A period is reported this long after it ended (local midnight), so that its last events are
+ * in: the writer stores accepted events in Postgres every second, the rollups of written days
+ * refresh every ROLLUP_INTERVAL_SECONDS (5 s; a little longer on the biggest sites), and an app
+ * that crashed replays its spool when it starts again.
  */
 export const REPORT_DELAY_MINUTES = 30;
 
