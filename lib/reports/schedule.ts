@@ -22,9 +22,13 @@ import { sendDueReports, type ReportRunResult } from "./send-reports";
 export type ReportRunJob = { at: string };
 
 const SINGLETON_KEY = "report-pass";
+// pg-boss refuses a singleton slot longer than the time it keeps completed jobs before
+// archiving them (12 hours), since the slot is enforced on the job table; longer intervals
+// still run at most one pass per 12 hours.
+const MAX_SLOT_SECONDS = 12 * 3600;
 
 export async function requestReportRun(at = new Date()): Promise<void> {
-  const slot = Math.max(1, Math.ceil(getEnv().REPORTS_INTERVAL_SECONDS));
+  const slot = Math.min(MAX_SLOT_SECONDS, Math.max(1, Math.ceil(getEnv().REPORTS_INTERVAL_SECONDS)));
   await enqueue(QUEUES.sendReports, { at: at.toISOString() } satisfies ReportRunJob, {
     singletonKey: SINGLETON_KEY,
     singletonSeconds: slot,

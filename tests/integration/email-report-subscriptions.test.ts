@@ -6,14 +6,17 @@ import { emailBlindIndex } from "@/lib/crypto/blind-index";
 import { decryptJson } from "@/lib/crypto/field-encryption";
 import { closePool, getPool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
-import { stopQueue } from "@/lib/jobs/queue";
+import { QUEUES, stopQueue } from "@/lib/jobs/queue";
 import type { MailMessage } from "@/lib/mail/types";
 import { CONFIRM_DAYS, deleteExpiredConfirmations } from "@/lib/reports/confirmation";
+import { requestReportRun } from "@/lib/reports/schedule";
 import { addReportRecipient, listReportSubscriptions, MAX_SUBSCRIPTIONS_PER_SITE, removeReportSubscription, setOwnReport } from "@/lib/reports/subscriptions";
 
 // Managing who receives a site's reports: only the site's owner can, their own address needs
 // no confirmation, anyone else gets one link (not a stream of them), which expires; addresses
 // are stored encrypted. Mail goes to the local outbox here (no Mailjet keys).
+
+process.env.REPORTS_INTERVAL_SECONDS = "86400"; // the longest interval allowed: slots of 12 hours (pg-boss's limit)
 
 const tag = randomBytes(4).toString("hex");
 const owner = { id: "", email: `owner-subs-${tag}@example.com` };
@@ -131,5 +134,20 @@ describe("report subscriptions", () => {
       ok: false,
       message: `A site can have at most ${MAX_SUBSCRIPTIONS_PER_SITE} report recipients. Remove one first.`,
     });
+  });
+});
+
+describe("the report schedule", () => {
+  it("queues one report pass per interval however many instances ask", async () => {
+    await requestReportRun();
+    await Promise.all([requestReportRun(), requestReportRun(), requestReportRun()]);
+    try {
+      const { rows } = await getPool().query<{ data: { at: string } }>("SELECT data FROM pgboss.job WHERE name = $1", [QUEUES.sendReports]);
+      expect(rows).toHaveLength(1);
+      expect(Date.parse(rows[0]!.data.at)).toBeGreaterThan(Date.now() - 60_000);
+    } finally {
+      // No worker runs here; a pass left queued would run at the real time in the next file that starts workers.
+      await getPool().query("DELETE FROM pgboss.job WHERE name = $1", [QUEUES.sendReports]);
+    }
   });
 });
