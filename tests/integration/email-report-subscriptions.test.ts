@@ -8,8 +8,10 @@ import { closePool, getPool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { QUEUES, stopQueue } from "@/lib/jobs/queue";
 import type { MailMessage } from "@/lib/mail/types";
-import { CONFIRM_DAYS, deleteExpiredConfirmations } from "@/lib/reports/confirmation";
+import { requeueStrandedMails, storeMail } from "@/lib/mail/send-mail";
+import { CONFIRM_DAYS, confirmReportSubscription, deleteExpiredConfirmations } from "@/lib/reports/confirmation";
 import { requestReportRun } from "@/lib/reports/schedule";
+import { sendDueReports } from "@/lib/reports/send-reports";
 import { addReportRecipient, listReportSubscriptions, MAX_SUBSCRIPTIONS_PER_SITE, removeReportSubscription, setOwnReport } from "@/lib/reports/subscriptions";
 
 // Managing who receives a site's reports: only the site's owner can, their own address needs
@@ -149,6 +151,47 @@ describe("the report schedule", () => {
     } finally {
       // No worker runs here; a pass left queued would run at the real time in the next file that starts workers.
       await getPool().query("DELETE FROM pgboss.job WHERE name = $1 AND singleton_key = $2", [QUEUES.sendReports, "report-pass"]);
+    }
+  });
+});
+
+describe("a report pass", () => {
+  it("that died half-way: the next pass sends the rest, and the stranded-mail sweep queues the one it stored", async () => {
+    const site = await createSyntheticSite(getPool(), { domain: `halfway-${tag}.example`, timezone: "Europe/Berlin" });
+    const halfOwner = { id: site.userId, email: address("halfway-owner") };
+    const colleague = address("halfway-colleague");
+    try {
+      await setOwnReport(halfOwner, site.siteId, "weekly", true, new Date("2026-05-01T00:00:00Z"));
+      await addReportRecipient(halfOwner, site.siteId, colleague, "weekly");
+      expect(await confirmReportSubscription(await confirmToken(colleague), new Date("2026-05-01T00:00:00Z"))).toMatchObject({ ok: true });
+      const [own, other] = await Promise.all([
+        prisma.reportSubscription.findFirstOrThrow({ where: { siteId: site.siteId, emailIndex: emailBlindIndex(halfOwner.email) } }),
+        prisma.reportSubscription.findFirstOrThrow({ where: { siteId: site.siteId, emailIndex: emailBlindIndex(colleague) } }),
+      ]);
+      // What the dead pass committed for the owner (delivery row and mail), before it could queue the mail.
+      const stranded = await prisma.$transaction(async (tx) => {
+        const mailId = await storeMail(tx, { to: halfOwner.email, subject: "Weekly report", text: "…", html: "<p>…</p>" }, { kind: "report", userId: halfOwner.id });
+        await tx.reportDelivery.create({ data: { subscriptionId: own.id, periodStart: new Date("2026-05-11T00:00:00Z"), mailId } });
+        return mailId;
+      });
+
+      await sendDueReports(new Date("2026-05-18T08:00:00Z"));
+      const deliveries = await prisma.reportDelivery.findMany({ where: { subscriptionId: { in: [own.id, other.id] } } });
+      expect(deliveries.map((d) => [d.subscriptionId, d.periodStart.toISOString().slice(0, 10), d.mailId === stranded])).toEqual(
+        expect.arrayContaining([
+          [own.id, "2026-05-11", true],
+          [other.id, "2026-05-11", false],
+        ]),
+      );
+      expect(deliveries).toHaveLength(2);
+
+      const jobsOf = async (mailId: string) => Number((await getPool().query("SELECT count(*) FROM pgboss.job WHERE name = $1 AND singleton_key = $2", [QUEUES.sendMail, mailId])).rows[0].count);
+      expect(await jobsOf(stranded), "never queued").toBe(0);
+      expect(await requeueStrandedMails(0)).toBeGreaterThanOrEqual(1);
+      expect(await jobsOf(stranded)).toBe(1);
+      expect(await requeueStrandedMails(0), "queued now: the next sweep leaves it alone").toBe(0);
+    } finally {
+      await prisma.user.deleteMany({ where: { id: site.userId } });
     }
   });
 });
