@@ -8,6 +8,7 @@ import { isServerShutdown } from "@/lib/db/pool";
 export const QUEUES = {
   sendMail: "mail.send",
   closeStripeCustomer: "billing.close-stripe-customer",
+  sendReports: "reports.send",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -1,6 +1,7 @@
 import { closeStripeCustomer, type StripeCustomerToClose } from "@/lib/billing/close-stripe-customer";
 import { deliverMail } from "@/lib/mail/deliver-mail";
 import { requeueStrandedMails } from "@/lib/mail/send-mail";
+import { runReportJob, type ReportRunJob } from "@/lib/reports/schedule";
 import { getQueue, QUEUES, stopQueue } from "./queue";
 
 // Starts the job handlers in this process. Each handler is one function in lib/.
@@ -15,6 +16,9 @@ export async function startJobWorkers(): Promise<void> {
   });
   await boss.work<StripeCustomerToClose>(QUEUES.closeStripeCustomer, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
     if (job) await closeStripeCustomer(job.data);
+  });
+  await boss.work<ReportRunJob>(QUEUES.sendReports, { pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (job) await runReportJob(job.data);
   });
   const sweep = () => requeueStrandedMails().catch((error: Error) => console.error(`stranded mail sweep: ${error.message}`));
   void sweep();

@@ -9,13 +9,16 @@ import { retryFlushNow } from "@/lib/analytics/store/flusher";
 import { sendTrialNotices } from "@/lib/billing/trial-notices";
 import { refreshRollupsAndCheckUsage } from "@/lib/billing/usage-watch";
 import { getEnv } from "@/lib/config/env";
+import { requestReportRun } from "@/lib/reports/schedule";
 import { registerFastRoute } from "./http-server";
 
 // The analytics background work of one app instance: the ingestion endpoint, rollup
 // refreshes for the days its writer touched (each followed by the usage check of the
 // accounts they belong to: lib/billing/usage-watch.ts), the daily salt rotation, the
-// hourly trial e-mails (lib/billing/trial-notices.ts) and the traffic spike alerts
-// (lib/alerts/check-traffic-alerts.ts: every instance checks; each alert's hour is claimed once).
+// hourly trial e-mails (lib/billing/trial-notices.ts), the request for an e-mail report
+// pass every REPORTS_INTERVAL_SECONDS (a queued job: lib/reports/schedule.ts) and the
+// traffic spike alerts (lib/alerts/check-traffic-alerts.ts: every instance checks; each
+// alert's hour is claimed once).
 
 const SALT_ROTATION_MS = 60 * 60 * 1000; // hourly; deleting salts older than 2 days is idempotent
 const TRIAL_NOTICES_MS = 60 * 60 * 1000; // hourly; each e-mail is claimed once
@@ -29,16 +32,19 @@ export async function startAnalyticsServices(options: { dataDir: string; log: (l
   await startIngestion({ spoolDir: path.join(options.dataDir, "spool"), log: options.log });
   await markRecentDaysDirty(); // rollups a crash may have left stale
   await rotateSalts();
-  const rollupMs = getEnv().ROLLUP_INTERVAL_SECONDS * 1000;
+  const env = getEnv();
+  const seconds = (n: number) => n * 1000;
   timers = [
     setInterval(() => void runQuietly("rollup refresh", () => refreshRollupsAndCheckUsage()), rollupMs),
     setInterval(() => void runQuietly("salt rotation", () => rotateSalts()), SALT_ROTATION_MS),
     setInterval(() => void runQuietly("trial e-mails", () => sendTrialNotices()), TRIAL_NOTICES_MS),
+    setInterval(() => void runQuietly("e-mail reports", () => requestReportRun()), reportsMs),
     setInterval(() => void runQuietly("traffic alerts", () => checkTrafficAlerts()), getEnv().ALERTS_INTERVAL_SECONDS * 1000),
   ];
   for (const timer of timers) timer.unref();
   void runQuietly("rollup refresh", () => refreshRollupsAndCheckUsage());
   void runQuietly("trial e-mails", () => sendTrialNotices());
+  void runQuietly("e-mail reports", () => requestReportRun());
 }
 
 /** Postgres is back after a crash: write what waited instead of finishing the back-off. */

@@ -6,6 +6,7 @@ import type { Goal } from "@/lib/sites/goals";
 import type { SharedLinkSummary } from "@/lib/sites/shared-links";
 import type { Site } from "@/lib/sites/sites";
 import { DeleteSiteForm } from "./DeleteSiteForm";
+import { EmailReportsSettings } from "./EmailReportsSettings";
 import { GoalsSettings } from "./GoalsSettings";
 import { SharedLinksSettings } from "./SharedLinksSettings";
 import { RenameSiteForm } from "./RenameSiteForm";
@@ -41,10 +42,11 @@ export function SiteSettingsPage({ site, goals, links, timeZones, appUrl }: Prop
       </section>
       <GoalsSettings siteId={site.id} goals={goals} />
       <SharedLinksSettings siteId={site.id} links={links} appUrl={appUrl} />
+      <EmailReportsSettings site={site} />
       <TrafficAlertSettings site={site} />
       <section aria-labelledby="danger-heading" className={`${card} ring-red-200`}>
         <h2 id="danger-heading" className="text-lg font-semibold text-red-800">Delete site</h2>
-        <p className="mt-1 text-sm text-slate-600">Deletes {site.domain} with all its statistics, goals and shared links — immediately, with no undo.</p>
+        <p className="mt-1 text-sm text-slate-600">Deletes {site.domain} with all its statistics, goals, shared links, e-mail reports and alerts — immediately, with no undo.</p>
         <DeleteSiteForm siteId={site.id} domain={site.domain} />
       </section>
     </div>
