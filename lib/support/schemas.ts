@@ -9,7 +9,8 @@ const subject = z
   .string({ error: "Enter a subject." })
   .trim()
   .min(1, "Enter a subject.")
-  .max(SUPPORT_LIMITS.subject, `Keep the subject under ${SUPPORT_LIMITS.subject} characters.`);
+  .max(SUPPORT_LIMITS.subject, `Keep the subject under ${SUPPORT_LIMITS.subject} characters.`)
+  .transform((s) => s.replace(/\s+/g, " ")); // one line: it becomes an e-mail subject
 
 function messageField(what: string) {
   return z

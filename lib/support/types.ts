@@ -11,7 +11,9 @@ export type SupportMessageView = {
   channel: "web" | "email" | "inbox";
   body: string;
   createdAt: Date;
+  /** The staff member who wrote a reply or note — in staff views only; null for the customer's own messages and in customer views. */
   authorEmail: string | null;
+  /** Customer messages: "received"; staff replies: the state of the e-mail that carries them; notes: null. */
   delivery: DeliveryStatus | null;
 };
 
@@ -25,6 +27,7 @@ export type ThreadSummary = {
   createdAt: Date;
   lastMessageAt: Date;
   messageCount: number;
+  /** The thread belongs to an account (it goes with the account; the inbox cannot delete it). */
   hasAccount: boolean;
   lastDirection: MessageDirection;
 };
