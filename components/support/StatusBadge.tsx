@@ -20,9 +20,9 @@ export function statusLabel(status: ThreadStatus, audience: Audience): string {
   return LABELS[audience][status];
 }
 
-export function StatusBadge({ status, audience }: { status: ThreadStatus; audience: Audience }) {
+export function StatusBadge({ status, audience, testId }: { status: ThreadStatus; audience: Audience; testId?: string }) {
   return (
-    <span className={`inline-flex shrink-0 items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${COLORS[status]}`} data-testid="thread-status">
+    <span className={`inline-flex shrink-0 items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${COLORS[status]}`} data-testid={testId}>
       {statusLabel(status, audience)}
     </span>
   );

@@ -15,7 +15,7 @@ export function CustomerThreadPage({ thread }: { thread: ThreadDetail }) {
         </Link>
         <div className="flex items-start justify-between gap-3">
           <h1 className="min-w-0 text-2xl font-bold tracking-tight [overflow-wrap:anywhere] text-slate-900">{thread.subject}</h1>
-          <StatusBadge status={thread.status} audience="customer" />
+          <StatusBadge status={thread.status} audience="customer" testId="thread-status" />
         </div>
         <p className="text-sm text-slate-600">
           Reference <span className="font-mono text-slate-800">{thread.reference}</span>

@@ -21,7 +21,7 @@ export function StaffThreadPage({ thread, sameAddress }: { thread: ThreadDetail;
         </Link>
         <div className="flex items-start justify-between gap-3">
           <h1 className="min-w-0 text-2xl font-bold tracking-tight [overflow-wrap:anywhere] text-slate-900">{thread.subject}</h1>
-          <StatusBadge status={thread.status} audience="staff" />
+          <StatusBadge status={thread.status} audience="staff" testId="thread-status" />
         </div>
         <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="text-slate-600">From</dt>
@@ -75,7 +75,7 @@ export function StaffThreadPage({ thread, sameAddress }: { thread: ThreadDetail;
               pendingLabel="Sending…"
             />
           </section>
-          <section aria-labelledby="note-heading" className={`${card} bg-amber-50/40 ring-amber-200`}>
+          <section aria-labelledby="note-heading" className="rounded-xl bg-amber-50 p-6 shadow-sm ring-1 ring-amber-200">
             <h2 id="note-heading" className="mb-4 text-lg font-semibold text-slate-900">
               Internal note
             </h2>
