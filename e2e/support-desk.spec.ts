@@ -5,6 +5,7 @@ import { captureServerAction, replayAction } from "./support/forged-requests";
 import { sentMails, uniqueEmail, waitForMagicLink, waitForMail, type SentMail } from "./support/mailbox";
 import { grantStaff } from "./support/staff";
 import { signUp } from "./support/tracked-site";
+import { mailjetParsePayload } from "@/tests/fakes/mailjet-parse";
 
 // Issue 9's support desk, end to end: a signed-out visitor writes twice from one address → a
 // staff account (granted by the admin CLI) finds the new thread in the inbox with the earlier one
@@ -37,22 +38,6 @@ async function sendSupportMessage(page: Page, input: { email: string; subject: s
   const reference = (await page.getByTestId("support-reference").innerText()).trim();
   expect(reference).toMatch(/^MS-[0-9A-Z]{8}$/);
   return reference;
-}
-
-/** A Mailjet Parse API payload: the customer answering a support e-mail from their mail program. */
-function parsedReply(input: { from: string; to: string; subject: string; text: string }) {
-  return {
-    Sender: input.from,
-    Recipient: input.to,
-    Date: new Date().toISOString(),
-    From: `Customer <${input.from}>`,
-    Subject: input.subject,
-    Headers: { From: `Customer <${input.from}>`, To: input.to, Subject: input.subject, "Message-ID": `<${Date.now()}@mail.example.com>` },
-    Parts: [{ Type: "text/plain", ContentRef: "Text-part", Headers: {} }],
-    "Text-part": `${input.text}\n\nOn Monday, MiniStat support wrote:\n> ${STAFF_REPLY}\n`,
-    "Html-part": "",
-    SpamAssassinScore: "0.000",
-  };
 }
 
 async function postInbound(payload: unknown, token = E2E_MAIL_INBOUND_SECRET): Promise<globalThis.Response> {
@@ -183,11 +168,17 @@ test("a visitor's message reaches the staff inbox beside their earlier thread; t
 
   await test.step("the customer's e-mailed answer, posted by the Parse API, lands in the thread and opens it again", async () => {
     if (!replyMail.replyTo) throw new Error("unreachable: checked above");
-    const payload = parsedReply({ from: customerEmail, to: replyMail.replyTo, subject: `Re: ${replyMail.subject}`, text: INBOUND_REPLY });
+    const payload = mailjetParsePayload({
+      from: customerEmail,
+      fromName: "Customer",
+      to: replyMail.replyTo,
+      subject: `Re: ${replyMail.subject}`,
+      text: `${INBOUND_REPLY}\n\nOn Monday, MiniStat support wrote:\n> ${STAFF_REPLY}\n`,
+    });
 
     expect((await postInbound(payload, "not-the-secret-but-long-enough-0000")).status, "a wrong token").toBe(401);
     const forged = replyMail.replyTo.replace(/\.([0-9a-f]+)@/i, (_m, signature: string) => `.${signature.replace(/./g, "0")}@`);
-    const forgedAnswer = await postInbound({ ...payload, Recipient: forged, Headers: { ...payload.Headers, To: forged } });
+    const forgedAnswer = await postInbound(mailjetParsePayload({ from: customerEmail, to: forged, subject: `Re: ${replyMail.subject}`, text: "Forged." }));
     expect(forgedAnswer.status, "a forged reply address").toBeGreaterThanOrEqual(400);
     expect(forgedAnswer.status).toBeLessThan(500);
 

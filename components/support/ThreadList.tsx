@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { ThreadSummary } from "@/lib/support/types";
 import { formatWhen } from "./format";
+import { LinkPending } from "./LinkPending";
 import { StatusBadge, type Audience } from "./StatusBadge";
 
 // Threads as a list of links, newest activity first (the order the domain returns). Staff see
@@ -26,7 +27,10 @@ export function ThreadList({ threads, audience, hrefFor, empty, label }: Props) 
           <Link href={hrefFor(thread)} className="block px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50">
             <div className="flex items-start justify-between gap-3">
               <span className="min-w-0 font-medium [overflow-wrap:anywhere] text-slate-900">{thread.subject}</span>
-              <StatusBadge status={thread.status} audience={audience} />
+              <span className="flex shrink-0 items-center gap-2 text-slate-500">
+                <LinkPending />
+                <StatusBadge status={thread.status} audience={audience} />
+              </span>
             </div>
             <div className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-600">
               {audience === "staff" && <span className="min-w-0 [overflow-wrap:anywhere]">{thread.email}</span>}

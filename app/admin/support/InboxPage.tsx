@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LinkPending } from "@/components/support/LinkPending";
 import { ThreadList } from "@/components/support/ThreadList";
 import { buttonSecondary, input } from "@/components/ui/styles";
 import type { InboxFilter } from "@/lib/support/staff-inbox";
@@ -33,9 +34,10 @@ export function InboxPage({ threads, status, query, deleted }: { threads: Thread
                 <Link
                   href={inboxHref(filter.key, query)}
                   aria-current={current ? "page" : undefined}
-                  className={`block rounded-lg px-3 py-1.5 text-sm font-medium ${current ? "bg-white text-slate-900 shadow-sm ring-1 ring-slate-200" : "text-slate-600 hover:text-slate-900"}`}
+                  className={`flex items-center gap-1.5 rounded-lg px-3 py-1.5 text-sm font-medium ${current ? "bg-white text-slate-900 shadow-sm ring-1 ring-slate-200" : "text-slate-600 hover:text-slate-900"}`}
                 >
                   {filter.label}
+                  <LinkPending />
                 </Link>
               </li>
             );
