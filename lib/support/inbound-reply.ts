@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { emailBlindIndex } from "@/lib/crypto/blind-index";
-import { decryptField, encryptField } from "@/lib/crypto/field-encryption";
+import { encryptField } from "@/lib/crypto/field-encryption";
 import { prisma } from "@/lib/db/prisma";
 import { replyText } from "./inbound-text";
 import { referenceFromReplyAddress } from "./reply-address";
+import { readField } from "./thread-views";
 import { SUPPORT_LIMITS } from "./types";
 
 // A customer answered a support e-mail: Mailjet's Parse API posts the parsed e-mail as JSON
@@ -101,7 +102,7 @@ export async function receiveInboundReply(payload: unknown): Promise<Outcome> {
     // One delivery at a time per thread, so that a retry racing the first post is seen.
     await tx.$queryRaw`SELECT 1 FROM support_threads WHERE id = ${thread.id} FOR UPDATE`;
     const last = await tx.supportMessage.findFirst({ where: { threadId: thread.id, direction: { not: "note" } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { direction: true, channel: true, bodyEncrypted: true, createdAt: true } });
-    const repeated = last?.direction === "customer" && last.channel === "email" && Date.now() - last.createdAt.getTime() < DUPLICATE_WINDOW_MS && decryptField(last.bodyEncrypted) === body;
+    const repeated = last?.direction === "customer" && last.channel === "email" && Date.now() - last.createdAt.getTime() < DUPLICATE_WINDOW_MS && readField(last.bodyEncrypted) === body;
     if (repeated) return { status: 200, message: "Already received." } as const;
     await tx.supportMessage.create({ data: { threadId: thread.id, direction: "customer", channel: "email", bodyEncrypted: encryptField(body) } });
     await tx.supportThread.update({ where: { id: thread.id }, data: { status: "open", lastMessageAt: new Date() } });

@@ -8,7 +8,7 @@ import { getAppUrl } from "@/lib/config/env";
 import { messageBody } from "./message-body";
 import { parseReference } from "./reference";
 import { replyAddressFor } from "./reply-address";
-import { messagesSelect, summarySelect, toDetail, toSummary } from "./thread-views";
+import { messagesSelect, readField, summarySelect, toDetail, toSummary, UNREADABLE } from "./thread-views";
 import type { ThreadDetail, ThreadStatus, ThreadSummary } from "./types";
 
 // The staff side of the support desk (/admin/support). Callers MUST have checked isStaff
@@ -48,13 +48,19 @@ export async function listInboxThreads(options: { status: InboxFilter; query?: s
   const recent = await prisma.supportThread.findMany({ where: byStatus, orderBy: newestFirst, take: SEARCH_WINDOW, select: { id: true, subjectEncrypted: true, siteEncrypted: true } });
   const ids = recent
     .filter((row) => {
-      const text = `${decryptField(row.subjectEncrypted)}\n${row.siteEncrypted === null ? "" : decryptField(row.siteEncrypted)}`.toLowerCase();
+      const text = `${searchable(row.subjectEncrypted)}\n${row.siteEncrypted === null ? "" : searchable(row.siteEncrypted)}`.toLowerCase();
       return words.every((word) => text.includes(word));
     })
     .slice(0, take)
     .map((row) => row.id);
   const rows = await prisma.supportThread.findMany({ where: { id: { in: ids } }, orderBy: newestFirst, select });
   return rows.map(toSummary);
+}
+
+/** An unreadable value matches no word. */
+function searchable(stored: string): string {
+  const value = readField(stored);
+  return value === UNREADABLE ? "" : value;
 }
 
 function exactMatch(query: string): Prisma.SupportThreadWhereInput | null {

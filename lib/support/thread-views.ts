@@ -4,8 +4,26 @@ import type { DeliveryStatus, MessageDirection, SupportMessageView, ThreadDetail
 
 // Rows → decrypted views, for both audiences. A customer's view leaves out internal notes
 // entirely — not only their text but their count and time — and the staff's own addresses.
+// A value that cannot be decrypted (its key was taken out of ENCRYPTION_KEYS too early) shows
+// as UNREADABLE instead of taking the whole inbox down; the first such failure is logged.
 
 export type Audience = "customer" | "staff";
+
+export const UNREADABLE = "[unreadable: its encryption key is not configured]";
+let reportedUnreadable = false;
+
+/** The decrypted value, or UNREADABLE. */
+export function readField(stored: string): string {
+  try {
+    return decryptField(stored);
+  } catch (error) {
+    if (!reportedUnreadable) {
+      reportedUnreadable = true;
+      console.error(`[support] a stored value could not be decrypted (${error instanceof Error ? error.message : String(error)}); shown as unreadable`);
+    }
+    return UNREADABLE;
+  }
+}
 
 const customerVisible = { direction: { not: "note" } } satisfies Prisma.SupportMessageWhereInput;
 
@@ -36,9 +54,9 @@ export function toSummary(row: SummaryRow): ThreadSummary {
   return {
     id: row.id,
     reference: row.reference,
-    subject: decryptField(row.subjectEncrypted),
-    email: decryptField(row.emailEncrypted),
-    site: row.siteEncrypted === null ? null : decryptField(row.siteEncrypted),
+    subject: readField(row.subjectEncrypted),
+    email: readField(row.emailEncrypted),
+    site: row.siteEncrypted === null ? null : readField(row.siteEncrypted),
     status: row.status,
     createdAt: row.createdAt,
     lastMessageAt: row.lastMessageAt,
@@ -77,9 +95,9 @@ export function toMessageView(row: MessageRow, audience: Audience): SupportMessa
     id: row.id,
     direction: row.direction,
     channel: row.channel as SupportMessageView["channel"],
-    body: decryptField(row.bodyEncrypted),
+    body: readField(row.bodyEncrypted),
     createdAt: row.createdAt,
-    authorEmail: audience === "staff" && row.author ? decryptField(row.author.emailEncrypted) : null,
+    authorEmail: audience === "staff" && row.author ? readField(row.author.emailEncrypted) : null,
     delivery: deliveryOf(row.direction, row.mail?.status),
   };
 }

@@ -5,6 +5,7 @@ import { registerAccount } from "@/lib/account/register-account";
 import { getAppUrl, getEnv } from "@/lib/config/env";
 import { emailBlindIndex } from "@/lib/crypto/blind-index";
 import { decryptField, encryptField } from "@/lib/crypto/field-encryption";
+import { parseKeyRing } from "@/lib/crypto/keys";
 import { prisma } from "@/lib/db/prisma";
 import { startJobWorkers, stopJobWorkers } from "@/lib/jobs/worker";
 import { getCustomerThread, listCustomerThreads, replyAsCustomer } from "@/lib/support/customer-threads";
@@ -13,10 +14,11 @@ import { newReference, REFERENCE_PATTERN } from "@/lib/support/reference";
 import { referenceFromReplyAddress, replyAddressFor } from "@/lib/support/reply-address";
 import { addInternalNote, deleteThread, getInboxThread, listInboxThreads, replyAsStaff, setThreadStatus } from "@/lib/support/staff-inbox";
 import { isStaff, setStaffRole } from "@/lib/support/staff-role";
+import { UNREADABLE } from "@/lib/support/thread-views";
 import { startFakeMailjet, type FakeMailjet, type FakeMailjetMessage } from "@/tests/fakes/fake-mailjet";
 import { mailjetParsePayload, type InboundMail } from "@/tests/fakes/mailjet-parse";
 import { serveRouteHandler, type RouteServer } from "@/tests/support/webhook-receiver";
-import { newAccount, newStaff, supportRowCounts, uniqueAddress, waitFor, waitForDeliveryJobCompleted } from "./helpers/support-desk";
+import { newAccount, newStaff, settleMailSince, supportRowCounts, uniqueAddress, waitFor, waitForDeliveryJobCompleted } from "./helpers/support-desk";
 
 // The support desk end to end below the pages: threads opened through lib/support, mail
 // delivered by the real job worker through node-mailjet to the fake Mailjet, customers'
@@ -53,6 +55,8 @@ async function threadRow(threadId: string) {
   return prisma.supportThread.findUniqueOrThrow({ where: { id: threadId } });
 }
 
+const startedAt = new Date();
+
 beforeAll(async () => {
   mailjet = await startFakeMailjet({ port: 0, apiKey: MAILJET_KEY, apiSecret: MAILJET_SECRET });
   // lib/config/env caches the environment on first use: configure it before anything reads it.
@@ -68,6 +72,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await settleMailSince(startedAt);
   await inbound?.close();
   await stopJobWorkers();
   await mailjet.close();
@@ -339,6 +344,20 @@ describe("the staff inbox", () => {
     const fourth = await openSupportThread({ email, subject: "Newest", message: "four" });
     expect((await getInboxThread(second.threadId))!.sameAddress.map((t) => t.id), "newest first").toEqual([fourth.threadId, first.threadId]);
     expect(await getInboxThread("no-such-thread")).toBeNull();
+  });
+
+  it("shows a thread it cannot decrypt as unreadable instead of failing the whole inbox", async () => {
+    const foreignKey = parseKeyRing(`9:${randomBytes(32).toString("base64")}`);
+    const email = uniqueAddress("lost-key");
+    const row = await prisma.supportThread.create({
+      data: { reference: newReference(), emailEncrypted: encryptField(email, foreignKey), emailIndex: emailBlindIndex(email), subjectEncrypted: encryptField("Lost", foreignKey) },
+    });
+    await prisma.supportMessage.create({ data: { threadId: row.id, direction: "customer", channel: "web", bodyEncrypted: encryptField("Lost body", foreignKey) } });
+    const listed = (await listInboxThreads({ status: "all" })).find((t) => t.id === row.id);
+    expect(listed).toMatchObject({ subject: UNREADABLE, email: UNREADABLE });
+    expect((await getInboxThread(row.id))!.thread.messages[0]!.body).toBe(UNREADABLE);
+    expect(await listInboxThreads({ status: "all", query: "unreadable" })).toEqual([]);
+    await prisma.supportThread.delete({ where: { id: row.id } });
   });
 
   it("closes and reopens threads", async () => {

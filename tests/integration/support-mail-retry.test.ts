@@ -11,7 +11,7 @@ import { openSupportThread } from "@/lib/support/open-thread";
 import { replyAddressFor } from "@/lib/support/reply-address";
 import { getInboxThread, replyAsStaff } from "@/lib/support/staff-inbox";
 import { startFakeMailjet, type FakeMailjet } from "@/tests/fakes/fake-mailjet";
-import { newStaff, uniqueAddress, waitFor, waitForDeliveryJobCompleted } from "./helpers/support-desk";
+import { newStaff, settleMailSince, uniqueAddress, waitFor, waitForDeliveryJobCompleted } from "./helpers/support-desk";
 
 // "Mailjet failing for a while → replies go out once it recovers; none lost, none doubled."
 // Staff replies are stored with their e-mail; the real job worker delivers them through the
@@ -39,6 +39,8 @@ async function openThreads(n: number): Promise<{ threadId: string; reference: st
   return threads;
 }
 
+const startedAt = new Date();
+
 beforeAll(async () => {
   mailjet = await startFakeMailjet({ port: 0, apiKey: KEY, apiSecret: SECRET });
   port = Number(new URL(mailjet.url).port);
@@ -59,6 +61,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await settleMailSince(startedAt);
   await stopJobWorkers();
   await mailjet.close();
 });

@@ -27,6 +27,18 @@ export async function waitForDeliveryJobCompleted(mailId: string, timeoutMs = 30
   }, timeoutMs);
 }
 
+/**
+ * For afterAll, before stopping the workers: lets the mail this file queued (since `since`)
+ * be delivered, so that no later file's worker meets mail it cannot decrypt (other keys).
+ */
+export async function settleMailSince(since: Date): Promise<void> {
+  await waitFor(
+    "this file's mail to be delivered",
+    async () => ((await prisma.mail.count({ where: { status: "queued", createdAt: { gte: since } } })) === 0 ? true : undefined),
+    20_000,
+  ).catch(() => undefined);
+}
+
 export async function newAccount(label: string): Promise<{ userId: string; email: string }> {
   const email = uniqueAddress(label);
   const { userId } = await registerAccount(email);
