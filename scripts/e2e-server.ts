@@ -10,7 +10,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { assertLocalDatabase } from "@/e2e/support/assert-local-database";
 import { stopLeftoverServer } from "@/lib/db/embedded-postgres";
-import { E2E_APP_PORT, E2E_DATA_DIR, E2E_MAILJET_PORT, E2E_PG_PORT, E2E_STRIPE_PORT } from "@/e2e/support/e2e-env";
+import { E2E_APP_PORT, E2E_DATA_DIR, E2E_MAIL_INBOUND_SECRET, E2E_MAILJET_PORT, E2E_PG_PORT, E2E_STRIPE_PORT } from "@/e2e/support/e2e-env";
 import { startFakeMailjet, type FakeMailjet } from "@/tests/fakes/fake-mailjet";
 import { startFakeStripe } from "@/tests/fakes/fake-stripe";
 import { fakeStripePrices, stripeTestEnv, TEST_STRIPE_SECRET_KEY, TEST_STRIPE_WEBHOOK_SECRET } from "@/tests/support/stripe-test-env";
@@ -59,6 +59,9 @@ async function main(): Promise<void> {
   env.ALERTS_INTERVAL_SECONDS = "2"; // traffic alerts fire within seconds of a spike
   // One browser from one IP runs the whole suite: keep the per-IP form limit out of the way.
   env.RATE_LIMIT_PER_MINUTE ??= "1000";
+  env.SUPPORT_MESSAGES_PER_HOUR ??= "1000"; // the same for support messages (per hour, and a reused server keeps counting)
+  // Customers' e-mailed replies: specs post Mailjet Parse API payloads to /api/mail/inbound with it.
+  env.MAIL_INBOUND_SECRET = E2E_MAIL_INBOUND_SECRET;
   for (const name of ["RECAPTCHA_SITE_KEY", "RECAPTCHA_SECRET_KEY", "AUTH_SECRET", "ENCRYPTION_KEYS", "BLIND_INDEX_KEY"]) delete env[name];
 
   let app: { close: () => Promise<void> } | undefined;

@@ -7,7 +7,7 @@ export function AppHeader({ email }: { email: string }) {
         Skip to content
       </a>
       <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between gap-4 px-4 sm:px-6 lg:px-8">
-        <nav aria-label="Main" className="flex shrink-0 items-center gap-6 text-sm">
+        <nav aria-label="Main" className="flex shrink-0 items-center gap-4 text-sm sm:gap-6">
           <Link href="/dashboard" className="text-base font-bold tracking-tight text-slate-900">
             Mini<span className="text-brand-600">Stat</span>
           </Link>
@@ -19,6 +19,9 @@ export function AppHeader({ email }: { email: string }) {
           </Link>
           <Link href="/settings/billing" className="font-medium text-slate-600 hover:text-slate-900">
             Billing
+          </Link>
+          <Link href="/support" className="font-medium text-slate-600 hover:text-slate-900">
+            Help
           </Link>
         </nav>
         <span className="truncate text-sm text-slate-500" title={`Signed in as ${email}`}>

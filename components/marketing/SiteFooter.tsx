@@ -14,6 +14,7 @@ const COLUMNS = [
       { href: "/pricing", label: "Pricing" },
       { href: "/register", label: "Start free trial" },
       { href: "/login", label: "Log in" },
+      { href: "/support", label: "Support" },
     ],
   },
   {

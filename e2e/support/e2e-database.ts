@@ -7,9 +7,14 @@ import { E2E_DATA_DIR, E2E_PG_PORT } from "./e2e-env";
 // what the database is doing: hold a lock to make dashboard queries slow, and read
 // pg_stat_activity for the app's read connections.
 
-export async function connectE2eDatabase(): Promise<pg.Client> {
+/** The connection string of the e2e instance's embedded Postgres (its password is in its data directory). */
+export function e2eDatabaseUrl(): string {
   const password = readFileSync(path.resolve(E2E_DATA_DIR, "pg-password"), "utf8").trim();
-  const client = new pg.Client({ connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${E2E_PG_PORT}/ministat` });
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${E2E_PG_PORT}/ministat`;
+}
+
+export async function connectE2eDatabase(): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await client.connect();
   return client;
 }

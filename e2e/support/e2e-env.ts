@@ -14,3 +14,5 @@ export const E2E_STRIPE_URL = `http://127.0.0.1:${E2E_STRIPE_PORT}`;
 export const E2E_PG_PORT = 54331 + offset;
 export const E2E_DATA_DIR = offset === 0 ? ".data/e2e" : `.data/e2e-${offset}`;
 export const SESSION_COOKIE = "ministat.session";
+/** The e2e server's MAIL_INBOUND_SECRET: specs post Mailjet Parse API payloads with it. */
+export const E2E_MAIL_INBOUND_SECRET = "e2e-inbound-secret-not-for-production-use";

@@ -1,4 +1,5 @@
 import { expect, type Browser, type Page } from "@playwright/test";
+import { grantStaff } from "./staff";
 import { addSite, DESKTOP_FIREFOX, signUp, visitTestSite, waitForPageviews } from "./tracked-site";
 
 // Values as long as real sites produce them — an article slug, a download token without a
@@ -11,12 +12,15 @@ export const LONG_CAMPAIGN = "black-friday-cyber-monday-early-access-newsletter-
 export const LONG_REFERRER = "https://community-forum.a-rather-long-example-domain-for-layout-tests.org/t/which-analytics/42";
 // 60 characters, the most a key name may have, and no space to wrap at.
 export const LONG_KEY_NAME = "nightly-export-to-the-finance-teams-reporting-warehouse-v2-1";
+// A support subject that quotes a page address: no break opportunity for most of its length.
+export const LONG_SUPPORT_SUBJECT = `Pageviews missing on ${LONG_SLUG_PATH}`;
 
 export type LongValueAccount = { email: string; domain: string; sharePath: string };
 
 /**
  * Signs `page` up and gives the account a site with traffic on long paths, a page goal on one
- * of them, an open shared link and an API key with a long name.
+ * of them, an open shared link, an API key with a long name and a support conversation with a
+ * long subject; the account is staff (granted by the admin CLI), so the inbox has pages too.
  */
 export async function setUpLongValueAccount(browser: Browser, page: Page, domain: string): Promise<LongValueAccount> {
   const email = await signUp(page, "long-values");
@@ -41,6 +45,14 @@ export async function setUpLongValueAccount(browser: Browser, page: Page, domain
   await page.getByRole("button", { name: "Create key" }).click();
   await expect(page.getByTestId("new-api-key")).toBeVisible();
 
+  await page.goto("/support");
+  await page.getByLabel(/^Site/).selectOption(domain);
+  await page.getByLabel("Subject").fill(LONG_SUPPORT_SUBJECT);
+  await page.getByLabel("Message").fill(`The page ${LONG_TOKEN_PATH} is counted, ${LONG_SLUG_PATH} is not.`);
+  await page.getByRole("button", { name: "Send message" }).click();
+  await expect(page.getByTestId("support-sent")).toBeVisible();
+  await grantStaff(email);
+
   return { email, domain, sharePath: new URL(shareUrl).pathname };
 }
 
@@ -59,6 +71,7 @@ export const PUBLIC_PAGES: PageState[] = [
   { name: "terms", path: "/terms", heading: /Terms/ },
   { name: "login", path: "/login", heading: /./ },
   { name: "register", path: "/register", heading: /./ },
+  { name: "support", path: "/support", heading: /./ },
 ].map(({ name, path, heading }) => ({
   name,
   open: async (page: Page) => {
@@ -163,6 +176,37 @@ export function signedInPages({ domain, sharePath }: LongValueAccount): PageStat
       open: async (page) => {
         await page.goto("/settings/api-keys");
         await expect(page.getByTestId("api-key-row").filter({ hasText: LONG_KEY_NAME }).first()).toBeVisible();
+      },
+    },
+    {
+      name: "help, with a conversation",
+      open: async (page) => {
+        await page.goto("/support");
+        await expect(page.getByRole("region", { name: "Your conversations" }).getByText(LONG_SUPPORT_SUBJECT)).toBeVisible();
+      },
+    },
+    {
+      name: "help, a conversation",
+      open: async (page) => {
+        await page.goto("/support");
+        await page.getByRole("region", { name: "Your conversations" }).getByRole("link", { name: LONG_SUPPORT_SUBJECT }).click();
+        await expect(page.getByRole("heading", { level: 1, name: LONG_SUPPORT_SUBJECT })).toBeVisible();
+      },
+    },
+    {
+      name: "support inbox",
+      open: async (page) => {
+        await page.goto("/admin/support?status=all");
+        await expect(page.getByTestId("thread-row").filter({ hasText: LONG_SUPPORT_SUBJECT }).first()).toBeVisible();
+      },
+    },
+    {
+      name: "support inbox, a thread",
+      open: async (page) => {
+        await page.goto("/admin/support?status=all");
+        await page.getByTestId("thread-row").filter({ hasText: LONG_SUPPORT_SUBJECT }).first().getByRole("link").click();
+        await expect(page.getByRole("heading", { level: 1, name: LONG_SUPPORT_SUBJECT })).toBeVisible();
+        await expect(page.getByRole("region", { name: "Earlier conversations from this address" })).toBeVisible();
       },
     },
     {

@@ -5,6 +5,11 @@ import { prisma } from "@/lib/db/prisma";
 // that belongs to the account. Rows that hang off the user (sessions, e-mail changes, mails
 // linked to it, and later sites with their events) go by ON DELETE CASCADE; rows found only by
 // the address (mail to it before it had an account, unused sign-in links) by its blind index.
+// Support threads go both ways: linked to the account (cascade) or written, with no account,
+// from one of its addresses, current or pending (blind index); their messages go with them. A
+// thread from an address that never had an account is kept, as the privacy policy says (staff
+// can delete it on request). Report subscriptions of the account's sites go with the sites;
+// those that send another owner's reports to one of its addresses are removed as well.
 // tests/integration/delete-account.test.ts walks every table to keep this true.
 // The Stripe subscription and customer are closed right after, by a job that holds only
 // their ids (lib/billing/close-stripe-customer.ts).
@@ -16,6 +21,8 @@ export async function deleteAccount(userId: string): Promise<boolean> {
     const pendingAddresses = await tx.emailChangeRequest.findMany({ where: { userId }, select: { newEmailIndex: true } });
     const indexes = [user.emailIndex, ...pendingAddresses.map((r) => r.newEmailIndex)];
     await tx.mail.deleteMany({ where: { OR: [{ userId }, { recipientIndex: { in: indexes } }] } });
+    await tx.supportThread.deleteMany({ where: { OR: [{ userId }, { userId: null, emailIndex: { in: indexes } }] } });
+    await tx.reportSubscription.deleteMany({ where: { emailIndex: { in: indexes } } });
     await tx.verificationToken.deleteMany({ where: { identifier: { in: indexes } } });
     await tx.user.delete({ where: { id: userId } });
     const billing = user.billing;

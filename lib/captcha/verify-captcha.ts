@@ -1,7 +1,8 @@
 import { getEnv } from "@/lib/config/env";
 
-// reCAPTCHA on registration: when keys are set, the token from the form is checked with
-// Google's siteverify API (RECAPTCHA_VERIFY_URL lets tests use a local fake).
+// reCAPTCHA on registration and on the signed-out support form: when keys are set, the token
+// from the form is checked with Google's siteverify API (RECAPTCHA_VERIFY_URL lets tests use a
+// local fake).
 
 export type CaptchaResult = { ok: true } | { ok: false; message: string };
 
@@ -9,10 +10,11 @@ export function isCaptchaEnabled(): boolean {
   return Boolean(getEnv().RECAPTCHA_SITE_KEY);
 }
 
-export async function verifyCaptcha(token: string | undefined): Promise<CaptchaResult> {
+/** `task` completes the sentence asking for the tick: "Please tick … before <task>." */
+export async function verifyCaptcha(token: string | undefined, task = "creating your account"): Promise<CaptchaResult> {
   const env = getEnv();
   if (!env.RECAPTCHA_SECRET_KEY) return { ok: true };
-  if (!token) return { ok: false, message: "Please tick “I’m not a robot” before creating your account." };
+  if (!token) return { ok: false, message: `Please tick “I’m not a robot” before ${task}.` };
   try {
     const response = await fetch(env.RECAPTCHA_VERIFY_URL, {
       method: "POST",

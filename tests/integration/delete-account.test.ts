@@ -12,12 +12,20 @@ import { registerAccount } from "@/lib/account/register-account";
 import { createAuthAdapter } from "@/lib/auth/adapter";
 import { getEnv } from "@/lib/config/env";
 import { emailBlindIndex } from "@/lib/crypto/blind-index";
-import { newToken } from "@/lib/crypto/hash-token";
+import { encryptField } from "@/lib/crypto/field-encryption";
+import { hashToken, newToken } from "@/lib/crypto/hash-token";
 import { getPool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { stopQueue } from "@/lib/jobs/queue";
 import { sendMail } from "@/lib/mail/send-mail";
 import { renderSignInMail } from "@/lib/mail/templates/sign-in";
+import { replyAsCustomer } from "@/lib/support/customer-threads";
+import { receiveInboundReply } from "@/lib/support/inbound-reply";
+import { openSupportThread } from "@/lib/support/open-thread";
+import { replyAddressFor } from "@/lib/support/reply-address";
+import { addInternalNote, replyAsStaff } from "@/lib/support/staff-inbox";
+import { mailjetParsePayload } from "@/tests/fakes/mailjet-parse";
+import { newStaff } from "./helpers/support-desk";
 
 // "Deleting the account deletes everything, immediately." The tables are read from the
 // database catalog, not from a list kept by hand: a table added later that holds an account's
@@ -43,6 +51,7 @@ type Account = {
   newEmail: string;
   sessionTokens: string[];
   siteIds: string[];
+  supportThreadIds: string[];
   /** Lower-cased identifiers whose presence in a row makes it this account's. */
   needles: string[];
 };
@@ -196,11 +205,15 @@ async function columnsContaining(needles: string[], schemas?: string[]): Promise
 // A populated account: everything a customer of MiniStat has.
 
 const adapter = createAuthAdapter();
+/** Answers support threads; not one of the accounts under test. */
+let staffId: string;
 
 async function populate(label: string): Promise<Account> {
   const tag = `${label}-${randomUUID().slice(0, 8)}`;
   const email = `${tag}@example.com`;
   const newEmail = `${tag}-new@example.org`;
+  // Support: a message through the form before the address had an account (found by address only).
+  const beforeSignUp = await openSupportThread({ email, subject: `Is there a trial? ${tag}`, message: "Asking before I sign up." });
   const { userId, created } = await registerAccount(email);
   expect(created).toBe(true);
 
@@ -271,18 +284,47 @@ async function populate(label: string): Promise<Account> {
   await prisma.usageNotice.create({ data: { userId, month: new Date(`${new Date().toISOString().slice(0, 7)}-01`), threshold: 80 } });
   await prisma.trialNotice.create({ data: { userId, kind: "ending" } });
 
+  // Support, signed in: a thread with a staff reply, the customer's answers (form and e-mail) and
+  // an internal note; and a thread from the pending new address (no account has it yet).
+  const signedIn = await openSupportThread({ email, subject: `Goals ${tag}`, message: "My goal shows zero.", site: `${tag}-1.example.net`, userId });
+  expect(await replyAsStaff(staffId, signedIn.threadId, "Check the page path.")).toEqual({ ok: true });
+  expect(await replyAsCustomer(userId, signedIn.threadId, "It starts with a slash.")).toEqual({ ok: true });
+  expect(await receiveInboundReply(mailjetParsePayload({ to: replyAddressFor(signedIn.reference), from: email, text: "Also by e-mail." }))).toMatchObject({ status: 200 });
+  expect(await addInternalNote(staffId, signedIn.threadId, "Escalated.")).toEqual({ ok: true });
+  const fromNewAddress = await openSupportThread({ email: newEmail, subject: `From my new address ${tag}`, message: "Hello again." });
+
+  // E-mail reports and traffic alerts of the first site: the owner (confirmed, with one sent
+  // report) and a colleague who has not confirmed yet.
+  const reportMail = await sendMail({ to: email, subject: "Weekly report", text: "…", html: "<p>…</p>" }, { kind: "report", userId });
+  const ownReport = await prisma.reportSubscription.create({
+    data: { siteId: siteIds[0]!, frequency: "weekly", emailEncrypted: encryptField(email), emailIndex: emailBlindIndex(email), confirmedAt: new Date() },
+  });
+  await prisma.reportDelivery.create({ data: { subscriptionId: ownReport.id, periodStart: new Date(today.getTime() - 7 * DAY), mailId: reportMail } });
+  const colleague = `${tag}-colleague@example.net`;
+  await prisma.reportSubscription.create({
+    data: { siteId: siteIds[0]!, frequency: "monthly", emailEncrypted: encryptField(colleague), emailIndex: emailBlindIndex(colleague), confirmTokenHash: hashToken(newToken()) },
+  });
+  await prisma.trafficAlert.create({ data: { siteId: siteIds[0]!, threshold: 50, lastSentAt: new Date(Date.now() - 2 * 3_600_000) } });
+
   const seeds = [userId, email, newEmail, emailBlindIndex(email), emailBlindIndex(newEmail)];
-  return { label, userId, email, newEmail, sessionTokens, siteIds, needles: await closeNeedles(seeds) };
+  const supportThreadIds = [beforeSignUp.threadId, signedIn.threadId, fromNewAddress.threadId];
+  return { label, userId, email, newEmail, sessionTokens, siteIds, supportThreadIds, needles: await closeNeedles(seeds) };
 }
 
 // ---------------------------------------------------------------------------------------------
 
 let a: Account;
 let b: Account;
+/** A thread (with a staff reply) from an address that never had an account: it is kept. */
+let stranger: { threadId: string; messages: number };
 const before = new Map<string, { total: number; a: number; b: number }>();
 
 beforeAll(async () => {
   expect(getEnv().MAILJET_API_KEY, "this file sends through the local outbox").toBeUndefined();
+  staffId = (await newStaff("delete-staff")).userId;
+  const strangerThread = await openSupportThread({ email: `never-registered-${randomUUID().slice(0, 8)}@example.net`, subject: "Before I buy", message: "Do you store IPs?" });
+  expect(await replyAsStaff(staffId, strangerThread.threadId, "No, never.")).toEqual({ ok: true });
+  stranger = { threadId: strangerThread.threadId, messages: 2 };
   a = await populate("delete-a");
   b = await populate("keep-b");
   await readCatalog();
@@ -364,6 +406,14 @@ describe("deleteAccount", () => {
     expect((await findUserByEmail(b.email))?.id).toBe(b.userId);
     for (const token of b.sessionTokens) expect((await adapter.getSessionAndUser?.(token))?.user.email).toBe(b.email);
     expect(await prisma.site.count({ where: { id: { in: b.siteIds } } })).toBe(2);
+  });
+
+  it("deletes A's support threads (linked, from before sign-up, from the pending address), keeps B's and a never-registered address's", async () => {
+    expect(await prisma.supportThread.count({ where: { id: { in: a.supportThreadIds } } })).toBe(0);
+    expect(await prisma.supportMessage.count({ where: { threadId: { in: a.supportThreadIds } } })).toBe(0);
+    expect(await prisma.supportThread.count({ where: { id: { in: b.supportThreadIds } } })).toBe(3);
+    expect(await prisma.supportThread.count({ where: { id: stranger.threadId, userId: null } })).toBe(1);
+    expect(await prisma.supportMessage.count({ where: { threadId: stranger.threadId } })).toBe(stranger.messages);
   });
 
   it("deleting again reports that there is no such account", async () => {

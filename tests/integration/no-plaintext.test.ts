@@ -11,22 +11,41 @@ import { getPool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { startJobWorkers, stopJobWorkers } from "@/lib/jobs/worker";
 import type { MailMessage } from "@/lib/mail/types";
+import { receiveInboundReply } from "@/lib/support/inbound-reply";
+import { openSupportThread } from "@/lib/support/open-thread";
+import { replyAddressFor } from "@/lib/support/reply-address";
+import { addInternalNote, getInboxThread, replyAsStaff } from "@/lib/support/staff-inbox";
+import { setStaffRole } from "@/lib/support/staff-role";
 import { startFakeMailjet, type FakeMailjet } from "@/tests/fakes/fake-mailjet";
+import { mailjetParsePayload } from "@/tests/fakes/mailjet-parse";
 
 // "All collected data is secured and encrypted": after registering alice@example.com, signing
 // in by e-mail, asking to change the address and sending mail (through Mailjet, with one failed
 // attempt so the queue stores an error too), a scan of every column of every table — the job
 // queue's schema included — finds the address nowhere in plaintext. This is the query
-// equivalent of grepping a pg_dump.
+// equivalent of grepping a pg_dump. The same for the support desk: a thread from an anonymous
+// correspondent, with a staff reply (mailed through Mailjet), an e-mailed reply and a note.
 
 const ALICE = "alice@example.com";
 const NEW_ADDRESS = `alice.new-${randomUUID().slice(0, 8)}@example.org`;
 const MAILJET_KEY = "no-plaintext-key";
 const MAILJET_SECRET = `no-plaintext-secret-${randomBytes(4).toString("hex")}`;
 
+const MARK = randomBytes(4).toString("hex");
+const SUPPORT = {
+  address: `zelda.quokka-${MARK}@example.net`,
+  subject: `Quokka invoices vanish ${MARK}`,
+  body: `My quokka-themed invoices disappear after the export ${MARK}`,
+  site: `quokka-${MARK}.example.net`,
+  staffReply: `Have you tried the platypus setting ${MARK}`,
+  emailedReply: `The platypus setting fixed it ${MARK}`,
+  note: `Correspondent sounds like a wombat ${MARK}`,
+};
+
 let mailjet: FakeMailjet;
 let aliceId: string;
 let magicLink: string;
+let supportThreadId: string;
 
 type Hit = { where: string; rows: number };
 
@@ -101,6 +120,26 @@ beforeAll(async () => {
   });
   const signIn = mailjet.messages({ to: ALICE }).at(-1);
   magicLink = /http:\/\/localhost:3000\/api\/auth\/callback\/email\?\S+/.exec(signIn?.text ?? "")?.[0] ?? "";
+
+  // Support: the form, a staff reply through Mailjet, the customer's e-mailed answer, a note.
+  const staffEmail = `staff-${MARK}@example.com`;
+  const { userId: staffId } = await registerAccount(staffEmail);
+  expect(await setStaffRole(staffEmail, true)).toEqual({ ok: true });
+  const thread = await openSupportThread({ email: SUPPORT.address, subject: SUPPORT.subject, message: SUPPORT.body, site: SUPPORT.site });
+  supportThreadId = thread.threadId;
+  expect(await replyAsStaff(staffId, thread.threadId, SUPPORT.staffReply)).toEqual({ ok: true });
+  const inbound = mailjetParsePayload({
+    to: replyAddressFor(thread.reference),
+    from: SUPPORT.address,
+    text: `${SUPPORT.emailedReply}\n\nOn Monday, MiniStat wrote:\n> ${SUPPORT.staffReply}`,
+    html: `<p>${SUPPORT.emailedReply}</p>`,
+  });
+  expect(await receiveInboundReply(inbound)).toMatchObject({ status: 200 });
+  expect(await addInternalNote(staffId, thread.threadId, SUPPORT.note)).toEqual({ ok: true });
+  await waitFor("the support mails to be delivered", async () => {
+    const pending = await prisma.mail.count({ where: { recipientIndex: emailBlindIndex(SUPPORT.address), status: { not: "sent" } } });
+    return pending === 0 && mailjet.messages({ to: SUPPORT.address }).length === 2 ? true : undefined;
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -145,5 +184,18 @@ describe("no personal data in plaintext", () => {
     expect(await scanDatabase(NEW_ADDRESS)).toEqual([]);
     expect(await scanDatabase("Someone (hopefully you) asked to sign in")).toEqual([]);
     expect(await scanDatabase("as the e-mail address of your MiniStat account")).toEqual([]);
+  });
+
+  it("finds no support subject, message, site, reply, note or correspondent address either", async () => {
+    // Really stored (encrypted), and really mailed: the scan below looks for things that exist.
+    const view = await getInboxThread(supportThreadId);
+    expect(view?.thread).toMatchObject({ email: SUPPORT.address, subject: SUPPORT.subject, site: SUPPORT.site });
+    expect(view?.thread.messages.map((m) => m.body)).toEqual([SUPPORT.body, SUPPORT.staffReply, SUPPORT.emailedReply, SUPPORT.note]);
+    expect(mailjet.messages({ to: SUPPORT.address }).map((m) => m.subject)).toContain(`Re: ${SUPPORT.subject} [${view?.thread.reference}]`);
+
+    for (const [what, needle] of Object.entries(SUPPORT)) {
+      expect(await scanDatabase(needle), what).toEqual([]);
+    }
+    expect(await scanDatabase(`quokka-themed invoices`), "part of the message").toEqual([]);
   });
 });
