@@ -35,11 +35,11 @@ export async function startAnalyticsServices(options: { dataDir: string; log: (l
   const env = getEnv();
   const seconds = (n: number) => n * 1000;
   timers = [
-    setInterval(() => void runQuietly("rollup refresh", () => refreshRollupsAndCheckUsage()), rollupMs),
+    setInterval(() => void runQuietly("rollup refresh", () => refreshRollupsAndCheckUsage()), seconds(env.ROLLUP_INTERVAL_SECONDS)),
     setInterval(() => void runQuietly("salt rotation", () => rotateSalts()), SALT_ROTATION_MS),
     setInterval(() => void runQuietly("trial e-mails", () => sendTrialNotices()), TRIAL_NOTICES_MS),
-    setInterval(() => void runQuietly("e-mail reports", () => requestReportRun()), reportsMs),
-    setInterval(() => void runQuietly("traffic alerts", () => checkTrafficAlerts()), getEnv().ALERTS_INTERVAL_SECONDS * 1000),
+    setInterval(() => void runQuietly("e-mail reports", () => requestReportRun()), seconds(env.REPORTS_INTERVAL_SECONDS)),
+    setInterval(() => void runQuietly("traffic alerts", () => checkTrafficAlerts()), seconds(env.ALERTS_INTERVAL_SECONDS)),
   ];
   for (const timer of timers) timer.unref();
   void runQuietly("rollup refresh", () => refreshRollupsAndCheckUsage());
