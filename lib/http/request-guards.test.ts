@@ -26,9 +26,9 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-function send(method: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function send(method: string, headers: Record<string, string>, path = "/login"): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, method, path: "/login", headers, agent: false }, (res) => {
+    const req = request({ host: "127.0.0.1", port, method, path, headers, agent: false }, (res) => {
       let body = "";
       res.on("data", (chunk: Buffer) => (body += chunk.toString()));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
@@ -57,6 +57,13 @@ describe("in production (APP_URL https://ministat.example)", () => {
     expect((await send("POST", { host: "ministat.example", origin: "https://ministat.example" })).status).toBe(200);
     expect((await send("POST", { host: "ministat.example" })).status, "no Origin: not a browser's cross-site request").toBe(200);
     expect((await send("GET", { host: "ministat.example", origin: "https://evil.example" })).status, "reads are not refused").toBe(200);
+  });
+
+  it("lets a webmail's one-click unsubscribe through: that route is authenticated by its token, not by our cookies", async () => {
+    policy = production;
+    const unsubscribe = await send("POST", { host: "ministat.example", origin: "https://mail.example" }, "/reports/unsubscribe/abc.def");
+    expect(unsubscribe.status).toBe(200);
+    expect((await send("POST", { host: "ministat.example", origin: "https://mail.example" }, "/reports/confirm/abc")).status, "confirming is not").toBe(403);
   });
 
   it("hands Next.js APP_URL's host as X-Forwarded-Host, never the client's", async () => {

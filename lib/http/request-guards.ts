@@ -22,6 +22,11 @@ export function getHostPolicy(): HostPolicy {
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+// Routes authenticated by a secret in the request itself, never by our cookies, so a
+// request from another site carries no authority of ours: a webmail's one-click
+// unsubscribe (RFC 8058) may come with its own Origin.
+const TOKEN_AUTHENTICATED_PATHS = ["/reports/unsubscribe/"];
+
 function refuse(res: ServerResponse, status: number, code: string, message: string): void {
   res.writeHead(status, { "content-type": "application/json", connection: "close" });
   res.end(JSON.stringify({ error: { code, message } }));
@@ -61,6 +66,7 @@ function originHost(origin: string): string | null {
 export function refuseCrossSiteWrite(req: IncomingMessage, res: ServerResponse, policy: HostPolicy): boolean {
   const origin = req.headers.origin;
   if (origin === undefined || !UNSAFE_METHODS.has(req.method ?? "")) return false;
+  if (TOKEN_AUTHENTICATED_PATHS.some((prefix) => req.url?.startsWith(prefix))) return false;
   const expected = policy.appUrlConfigured ? policy.appHost : req.headers.host?.toLowerCase();
   if (expected !== undefined && originHost(origin) === expected) return false;
   refuse(res, 403, "cross_site_request", "This request came from another site and was refused. Open MiniStat itself and try again.");

@@ -12,7 +12,15 @@ let sweepTimer: NodeJS.Timeout | undefined;
 export async function startJobWorkers(): Promise<void> {
   const boss = await getQueue();
   await boss.work<{ mailId: string }>(QUEUES.sendMail, { pollingIntervalSeconds: 0.5, batchSize: 5 }, async (jobs) => {
-    for (const job of jobs) await deliverMail(job.data.mailId);
+    // Each mail fails alone: one that Mailjet refuses is retried later, the others of the
+    // batch complete (pg-boss completes the jobs of a batch that are still active).
+    for (const job of jobs) {
+      try {
+        await deliverMail(job.data.mailId);
+      } catch (error) {
+        await boss.fail(QUEUES.sendMail, job.id, { message: error instanceof Error ? error.message : String(error) });
+      }
+    }
   });
   await boss.work<StripeCustomerToClose>(QUEUES.closeStripeCustomer, { pollingIntervalSeconds: 0.5 }, async ([job]) => {
     if (job) await closeStripeCustomer(job.data);

@@ -42,6 +42,9 @@ export async function sendThroughMailjet(message: MailMessage, customId: string)
             TextPart: message.text,
             HTMLPart: message.html,
             CustomID: customId,
+            // No open pixels, no rewritten links, whatever the Mailjet account's defaults.
+            TrackOpens: "disabled",
+            TrackClicks: "disabled",
             ...(message.replyTo ? { ReplyTo: { Email: message.replyTo } } : {}),
             ...(message.headers ? { Headers: message.headers } : {}),
           },

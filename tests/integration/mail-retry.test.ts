@@ -151,4 +151,19 @@ describe("mail delivery with retries", () => {
     expect(mailjet.messages({ to })).toHaveLength(1);
     expect(await prisma.mail.findUniqueOrThrow({ where: { id: mailId } })).toMatchObject({ status: "sent" });
   }, 30_000);
+
+  it("one mail Mailjet refuses does not hold up the others of its batch", async () => {
+    mailjet.reset();
+    const to = recipient("batch-good");
+    const refusedId = await sendMail({ to: "not-an-address", subject: "Refused", text: "x", html: "<p>x</p>" }, { kind: "notice" });
+    const goodId = await sendMail({ to, subject: "Delivered beside a refused one", text: "y", html: "<p>y</p>" }, { kind: "notice" });
+    await waitFor("the good message to arrive", () => (mailjet.messages({ to }).length > 0 ? true : undefined));
+    await waitForDeliveryJobCompleted(goodId);
+    const jobs = await prisma.$queryRaw<{ singleton_key: string; state: string; retry_count: number }[]>`
+      SELECT singleton_key, state::text, retry_count FROM pgboss.job WHERE name = ${QUEUES.sendMail} AND singleton_key IN (${goodId}, ${refusedId})`;
+    expect(jobs.find((j) => j.singleton_key === goodId)).toMatchObject({ state: "completed", retry_count: 0 });
+    expect(jobs.find((j) => j.singleton_key === refusedId)?.state).toMatch(/^(retry|active|failed)$/);
+    expect(await prisma.mail.findUniqueOrThrow({ where: { id: refusedId } })).toMatchObject({ status: "queued", lastError: expect.stringMatching(/status 400/) });
+    await prisma.mail.delete({ where: { id: refusedId } }); // its retries then find nothing to send
+  }, 30_000);
 });
