@@ -38,7 +38,10 @@ test("the owner manages e-mail reports; an added recipient confirms by a link wi
     await field.fill("not an address");
     await section.getByRole("button", { name: "Send confirmation link" }).click();
     await expect(section.getByRole("alert")).toContainText("Enter a valid e-mail address");
-    await section.getByRole("radio", { name: "Monthly" }).check();
+    // The radio is visually hidden inside its label (a segmented control): click the label, as a person does.
+    const monthly = section.getByRole("radio", { name: "Monthly" });
+    await monthly.locator("xpath=ancestor::label[1]").click();
+    await expect(monthly).toBeChecked();
     await field.fill(colleague);
     await section.getByRole("button", { name: "Send confirmation link" }).click();
     await expect(section.getByRole("status")).toContainText(`We sent a confirmation link to ${colleague}`);
