@@ -5,6 +5,7 @@ import { getAppUrl } from "@/lib/config/env";
 import { Prisma, prisma } from "@/lib/db/prisma";
 import { sendMail } from "@/lib/mail/send-mail";
 import { renderEmailChangeMail } from "@/lib/mail/templates/email-change";
+import { linkThreadsToAccount } from "@/lib/support/link-threads";
 
 // Changing the account's address: a link goes to the NEW address, and only opening it
 // switches the account over. Until then the old address stays in use.
@@ -50,6 +51,7 @@ export async function confirmEmailChange(token: string): Promise<ChangeEmailResu
         data: { emailEncrypted: encryptField(decryptField(request.newEmailEncrypted)), emailIndex: request.newEmailIndex, emailVerified: new Date() },
       }),
       prisma.emailChangeRequest.deleteMany({ where: { userId: request.userId } }),
+      linkThreadsToAccount(request.userId, request.newEmailIndex),
     ]);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

@@ -1,6 +1,7 @@
 import { emailBlindIndex, normalizeEmail } from "@/lib/crypto/blind-index";
 import { encryptField } from "@/lib/crypto/field-encryption";
 import { Prisma, prisma } from "@/lib/db/prisma";
+import { linkThreadsToAccount } from "@/lib/support/link-threads";
 
 // Creates the account for an e-mail address (the only thing we ask for). Registering an
 // address that already has an account is not an error: the caller sends a sign-in link
@@ -15,6 +16,7 @@ export async function registerAccount(email: string): Promise<{ userId: string; 
       data: { emailEncrypted: encryptField(normalizeEmail(email)), emailIndex, termsAcceptedAt: new Date() },
       select: { id: true },
     });
+    await linkThreadsToAccount(user.id, emailIndex); // support threads written before signing up
     return { userId: user.id, created: true };
   } catch (error) {
     // Two registrations of the same address at once: the other one won.

@@ -138,9 +138,10 @@ export async function setThreadStatus(threadId: string, status: "open" | "closed
  */
 export async function deleteThread(threadId: string): Promise<{ ok: true } | { ok: false; reason: "not-found" | "has-account" }> {
   return prisma.$transaction(async (tx) => {
-    const thread = await tx.supportThread.findUnique({ where: { id: threadId }, select: { userId: true, messages: { select: { mailId: true } } } });
+    const thread = await tx.supportThread.findUnique({ where: { id: threadId }, select: { userId: true, emailIndex: true, messages: { select: { mailId: true } } } });
     if (!thread) return { ok: false, reason: "not-found" } as const;
-    if (thread.userId) return { ok: false, reason: "has-account" } as const;
+    const account = thread.userId ?? (await tx.user.findUnique({ where: { emailIndex: thread.emailIndex }, select: { id: true } }))?.id;
+    if (account) return { ok: false, reason: "has-account" } as const;
     const mailIds = thread.messages.flatMap((m) => (m.mailId ? [m.mailId] : []));
     await tx.supportThread.delete({ where: { id: threadId } });
     if (mailIds.length > 0) await tx.mail.deleteMany({ where: { id: { in: mailIds } } });

@@ -19,6 +19,7 @@ import { lastCompletedPeriod, type ReportPeriod } from "@/lib/reports/periods";
 import { sendDueReports } from "@/lib/reports/send-reports";
 import { addReportRecipient, setOwnReport } from "@/lib/reports/subscriptions";
 import { startFakeMailjet, type FakeMailjet, type FakeMailjetMessage } from "@/tests/fakes/fake-mailjet";
+import { waitFor } from "@/tests/support/wait-for";
 
 // E-mail reports end to end below the browser: hand-placed visits around local period
 // boundaries of a site in Europe/Berlin and one in America/Los_Angeles, subscriptions, report
@@ -46,16 +47,6 @@ let mailjet: FakeMailjet;
 const berlin = { domain: `berlin-${tag}.example`, timezone: "Europe/Berlin", siteId: "", userId: "", apiKey: "" };
 const la = { domain: `la-${tag}.example`, timezone: "America/Los_Angeles", siteId: "", userId: "", apiKey: "" };
 type TestSite = typeof berlin;
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /**
  * Every mail of this test's accounts is sent and its delivery job completed (no retry left to

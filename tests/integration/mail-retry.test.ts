@@ -6,6 +6,7 @@ import { QUEUES } from "@/lib/jobs/queue";
 import { startJobWorkers, stopJobWorkers } from "@/lib/jobs/worker";
 import { requeueStrandedMails, sendMail, storeMail } from "@/lib/mail/send-mail";
 import { startFakeMailjet, type FakeMailjet } from "@/tests/fakes/fake-mailjet";
+import { waitFor, waitForDeliveryJobCompleted } from "@/tests/support/wait-for";
 
 // "When Mailjet answers 5xx or is down, the e-mail is sent later, not lost": sendMail stores the
 // message and a pg-boss job; the real job worker delivers it through the real node-mailjet client
@@ -18,26 +19,6 @@ let mailjet: FakeMailjet;
 let port: number;
 
 const recipient = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.com`;
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-// A duplicate send would come from a retry of the mail's job; once pg-boss has marked the job
-// completed, no retry is left to run. The definite signal that delivery is over.
-async function waitForDeliveryJobCompleted(mailId: string): Promise<void> {
-  await waitFor(`the delivery job of mail ${mailId} to complete`, async () => {
-    const jobs = await prisma.$queryRaw<{ state: string }[]>`
-      SELECT state::text FROM pgboss.job WHERE name = ${QUEUES.sendMail} AND singleton_key = ${mailId}`;
-    return jobs.length > 0 && jobs.every((job) => job.state === "completed") ? true : undefined;
-  }, 10_000);
-}
 
 beforeAll(async () => {
   mailjet = await startFakeMailjet({ port: 0, apiKey: KEY, apiSecret: SECRET });

@@ -18,6 +18,7 @@ import { addInternalNote, getInboxThread, replyAsStaff } from "@/lib/support/sta
 import { setStaffRole } from "@/lib/support/staff-role";
 import { startFakeMailjet, type FakeMailjet } from "@/tests/fakes/fake-mailjet";
 import { mailjetParsePayload } from "@/tests/fakes/mailjet-parse";
+import { waitFor } from "@/tests/support/wait-for";
 
 // "All collected data is secured and encrypted": after registering alice@example.com, signing
 // in by e-mail, asking to change the address and sending mail (through Mailjet, with one failed
@@ -74,16 +75,6 @@ async function scanDatabase(needle: string): Promise<Hit[]> {
     if (n > 0) hits.push({ where: `${c.table_schema}.${c.table_name}.${c.column_name}`, rows: n });
   }
   return hits;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 25_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 beforeAll(async () => {

@@ -18,7 +18,8 @@ import { UNREADABLE } from "@/lib/support/thread-views";
 import { startFakeMailjet, type FakeMailjet, type FakeMailjetMessage } from "@/tests/fakes/fake-mailjet";
 import { mailjetParsePayload, type InboundMail } from "@/tests/fakes/mailjet-parse";
 import { serveRouteHandler, type RouteServer } from "@/tests/support/webhook-receiver";
-import { newAccount, newStaff, settleMailSince, supportRowCounts, uniqueAddress, waitFor, waitForDeliveryJobCompleted } from "./helpers/support-desk";
+import { newAccount, newStaff, settleMailSince, supportRowCounts, uniqueAddress } from "./helpers/support-desk";
+import { waitFor, waitForDeliveryJobCompleted } from "@/tests/support/wait-for";
 
 // The support desk end to end below the pages: threads opened through lib/support, mail
 // delivered by the real job worker through node-mailjet to the fake Mailjet, customers'
@@ -297,7 +298,9 @@ describe("a customer's own threads", () => {
     expect((await threadRow(early.threadId)).userId).toBeNull();
     const { userId } = await registerAccount(email);
     expect((await listCustomerThreads(userId)).map((t) => t.id)).toEqual([early.threadId]);
-    expect((await getCustomerThread(userId, early.threadId))?.hasAccount).toBe(false);
+    expect((await getCustomerThread(userId, early.threadId))?.hasAccount, "signing up links the address's threads to the account").toBe(true);
+    expect((await threadRow(early.threadId)).userId).toBe(userId);
+    expect(await deleteThread(early.threadId), "no longer deletable as a thread of nobody's").toEqual({ ok: false, reason: "has-account" });
 
     // A thread linked to another account that once used this address stays that account's.
     const other = await newAccount("previous-owner");

@@ -11,7 +11,8 @@ import { openSupportThread } from "@/lib/support/open-thread";
 import { replyAddressFor } from "@/lib/support/reply-address";
 import { getInboxThread, replyAsStaff } from "@/lib/support/staff-inbox";
 import { startFakeMailjet, type FakeMailjet } from "@/tests/fakes/fake-mailjet";
-import { newStaff, settleMailSince, uniqueAddress, waitFor, waitForDeliveryJobCompleted } from "./helpers/support-desk";
+import { newStaff, settleMailSince, uniqueAddress } from "./helpers/support-desk";
+import { waitFor, waitForDeliveryJobCompleted } from "@/tests/support/wait-for";
 
 // "Mailjet failing for a while → replies go out once it recovers; none lost, none doubled."
 // Staff replies are stored with their e-mail; the real job worker delivers them through the

@@ -1,32 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { registerAccount } from "@/lib/account/register-account";
 import { prisma } from "@/lib/db/prisma";
-import { QUEUES } from "@/lib/jobs/queue";
 import { setStaffRole } from "@/lib/support/staff-role";
+import { waitFor } from "@/tests/support/wait-for";
 
 // Shared by the support desk's integration tests (support-*.test.ts, no-plaintext, delete-account).
 
 export const uniqueAddress = (label: string, domain = "example.com") => `${label}-${randomBytes(4).toString("hex")}@${domain}`;
 
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 /** A definite end of delivery: every pg-boss job of the mail completed, so no retry is left to send a duplicate. */
-export async function waitForDeliveryJobCompleted(mailId: string, timeoutMs = 30_000): Promise<void> {
-  await waitFor(`the delivery job of mail ${mailId} to complete`, async () => {
-    const jobs = await prisma.$queryRaw<{ state: string }[]>`
-      SELECT state::text FROM pgboss.job WHERE name = ${QUEUES.sendMail} AND singleton_key = ${mailId}`;
-    return jobs.length > 0 && jobs.every((job) => job.state === "completed") ? true : undefined;
-  }, timeoutMs);
-}
-
 /**
  * For afterAll, before stopping the workers: lets the mail this file queued (since `since`)
  * be delivered, so that no later file's worker meets mail it cannot decrypt (other keys).
