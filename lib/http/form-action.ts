@@ -34,8 +34,11 @@ export function formAction<S extends z.ZodType, Auth extends boolean>(
       if (!result.ok) return { status: "error", message: `Too many attempts. Please wait ${result.retryAfterSeconds} seconds and try again.` };
     }
     const raw: Record<string, string> = {};
-    for (const [key, value] of formData) {
-      if (typeof value !== "string") continue;
+    for (const [key, submitted] of formData) {
+      if (typeof submitted !== "string") continue;
+      // Browsers submit a textarea's line breaks as CRLF but count them as one character:
+      // count (and store) them as the person typed them.
+      const value = submitted.replace(/\r\n?/g, "\n");
       if (value.length > MAX_FIELD_LENGTH) return { status: "error", message: "That input is too long." };
       if (!key.startsWith("$ACTION")) raw[key] = value;
     }

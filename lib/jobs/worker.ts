@@ -1,5 +1,5 @@
 import { closeStripeCustomer, type StripeCustomerToClose } from "@/lib/billing/close-stripe-customer";
-import { deliverMail } from "@/lib/mail/deliver-mail";
+import { deliverMail, markMailFailed } from "@/lib/mail/deliver-mail";
 import { requeueStrandedMails } from "@/lib/mail/send-mail";
 import { runReportJob, type ReportRunJob } from "@/lib/reports/schedule";
 import { getQueue, QUEUES, stopQueue } from "./queue";
@@ -11,13 +11,14 @@ let sweepTimer: NodeJS.Timeout | undefined;
 
 export async function startJobWorkers(): Promise<void> {
   const boss = await getQueue();
-  await boss.work<{ mailId: string }>(QUEUES.sendMail, { pollingIntervalSeconds: 0.5, batchSize: 5 }, async (jobs) => {
+  await boss.work<{ mailId: string }>(QUEUES.sendMail, { pollingIntervalSeconds: 0.5, batchSize: 5, includeMetadata: true }, async (jobs) => {
     // Each mail fails alone: one that Mailjet refuses is retried later, the others of the
     // batch complete (pg-boss completes the jobs of a batch that are still active).
     for (const job of jobs) {
       try {
         await deliverMail(job.data.mailId);
       } catch (error) {
+        if (job.retryCount >= job.retryLimit) await markMailFailed(job.data.mailId);
         await boss.fail(QUEUES.sendMail, job.id, { message: error instanceof Error ? error.message : String(error) });
       }
     }

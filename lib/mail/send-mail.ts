@@ -16,7 +16,8 @@ import type { MailKind, MailMessage } from "./types";
 // calls storeMail inside its transaction and enqueueMail after the commit; a crash between
 // the two leaves a queued mail without a job, which requeueStrandedMails picks up.
 
-export const MAIL_RETRY_LIMIT = 8;
+/** With MAIL_RETRY_DELAY_SECONDS=30 the retries span about 1.5–3 days: a day-long Mailjet outage loses nothing. */
+export const MAIL_RETRY_LIMIT = 12;
 
 type MailMeta = { kind: MailKind; userId?: string };
 
@@ -52,13 +53,14 @@ export async function enqueueMail(mailId: string): Promise<void> {
 }
 
 /**
- * Mails still queued after `olderThanSeconds` that never got a delivery job (the process died
- * between a commit and enqueueMail) get one now. Returns how many.
+ * Mails never attempted `olderThanSeconds` after they were stored that have no delivery job
+ * (the process died between a commit and enqueueMail) get one now. Returns how many. A mail
+ * that was attempted has a job whose retries own it; when they run out it is marked failed.
  */
 export async function requeueStrandedMails(olderThanSeconds = 120): Promise<number> {
   const { rows } = await getPool().query<{ id: string }>(
     `SELECT m.id FROM mails m
-      WHERE m.status = 'queued' AND m.created_at < (now() AT TIME ZONE 'UTC') - make_interval(secs => $1)
+      WHERE m.status = 'queued' AND m.attempts = 0 AND m.created_at < (now() AT TIME ZONE 'UTC') - make_interval(secs => $1)
         AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = $2 AND j.singleton_key = m.id)
         AND NOT EXISTS (SELECT 1 FROM pgboss.archive a WHERE a.name = $2 AND a.singleton_key = m.id)
       LIMIT 500`,

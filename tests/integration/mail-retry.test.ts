@@ -2,8 +2,9 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getEnv } from "@/lib/config/env";
 import { prisma } from "@/lib/db/prisma";
-import { QUEUES } from "@/lib/jobs/queue";
+import { enqueue, QUEUES } from "@/lib/jobs/queue";
 import { startJobWorkers, stopJobWorkers } from "@/lib/jobs/worker";
+import { deliverMail } from "@/lib/mail/deliver-mail";
 import { requeueStrandedMails, sendMail, storeMail } from "@/lib/mail/send-mail";
 import { startFakeMailjet, type FakeMailjet } from "@/tests/fakes/fake-mailjet";
 import { waitFor, waitForDeliveryJobCompleted } from "@/tests/support/wait-for";
@@ -146,5 +147,29 @@ describe("mail delivery with retries", () => {
     expect(jobs.find((j) => j.singleton_key === refusedId)?.state).toMatch(/^(retry|active|failed)$/);
     expect(await prisma.mail.findUniqueOrThrow({ where: { id: refusedId } })).toMatchObject({ status: "queued", lastError: expect.stringMatching(/status 400/) });
     await prisma.mail.delete({ where: { id: refusedId } }); // its retries then find nothing to send
+  }, 30_000);
+
+  it("two deliveries of one mail at once send it once (the row is locked for an attempt)", async () => {
+    mailjet.reset();
+    const to = recipient("twice");
+    const mailId = await prisma.$transaction((tx) => storeMail(tx, { to, subject: "Once", text: "Once.", html: "<p>Once.</p>" }, { kind: "notice" }));
+    await Promise.all([deliverMail(mailId), deliverMail(mailId), deliverMail(mailId)]);
+    expect(mailjet.messages({ to })).toHaveLength(1);
+    expect(await prisma.mail.findUniqueOrThrow({ where: { id: mailId } })).toMatchObject({ status: "sent", attempts: 1 });
+    await deliverMail(mailId);
+    expect(mailjet.messages({ to }), "a sent mail is not sent again").toHaveLength(1);
+  }, 30_000);
+
+  it("marks a mail failed when its last retry fails, and the sweep leaves it alone", async () => {
+    mailjet.reset();
+    const mailId = await prisma.$transaction((tx) => storeMail(tx, { to: "still-not-an-address", subject: "Never", text: "x", html: "<p>x</p>" }, { kind: "notice" }));
+    await enqueue(QUEUES.sendMail, { mailId }, { retryLimit: 0, singletonKey: mailId });
+    const failed = await waitFor("the mail to be marked failed", async () => {
+      const row = await prisma.mail.findUniqueOrThrow({ where: { id: mailId } });
+      return row.status === "failed" ? row : undefined;
+    });
+    expect(failed).toMatchObject({ attempts: 1, lastError: expect.stringMatching(/status 400/) });
+    await prisma.$executeRaw`UPDATE mails SET created_at = created_at - interval '10 minutes' WHERE id = ${mailId}`;
+    expect(await requeueStrandedMails()).toBe(0);
   }, 30_000);
 });
