@@ -7,7 +7,7 @@ import { uniqueEmail, waitForMagicLink } from "./support/mailbox";
 // every page still hydrates without a single violation, an injected inline event handler
 // does not run, and reCAPTCHA on /register can still load its script and its frame.
 
-const PUBLIC_PAGES = ["/", "/pricing", "/privacy", "/terms", "/login", "/register", "/login/check-email", "/login/error", "/no-such-page"];
+const PUBLIC_PAGES = ["/", "/pricing", "/privacy", "/terms", "/login", "/register", "/support", "/login/check-email", "/login/error", "/no-such-page"];
 const SIGNED_IN_PAGES = ["/dashboard", "/settings", "/settings/api-keys", "/sites/new"];
 
 function scriptSources(policy: string): string[] {

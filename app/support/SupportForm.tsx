@@ -13,7 +13,9 @@ import { SUPPORT_LIMITS } from "@/lib/support/types";
 import { sendSupportMessageAction } from "./actions";
 import { SentConfirmation } from "./SentConfirmation";
 
-// The support form. Signed out: any address, a free-text site, the captcha when keys are set.
+// The support form. Signed out: any address, a free-text site, the captcha when keys are set —
+// loaded only once the visitor starts on the form (first focus or input in it), and said so:
+// merely reading /support contacts nobody but us.
 // Signed in (`account`): the account's address, shown but not editable (the action uses the
 // session's anyway), and a choice among the account's own sites.
 
@@ -30,6 +32,9 @@ export function SupportForm(props: Props) {
 function SupportFormRound({ account, recaptchaSiteKey, onAnother }: Props & { onAnother: () => void }) {
   const [state, action] = useActionState(sendSupportMessageAction, idleFormState);
   const captcha = useRef<ReCAPTCHA>(null);
+  const captchaKey = account ? null : recaptchaSiteKey;
+  const [startedWriting, setStartedWriting] = useState(false);
+  const onIntent = captchaKey && !startedWriting ? () => setStartedWriting(true) : undefined;
   // A token is good for one check: after a refused attempt the box must be ticked again.
   useEffect(() => {
     if (state.status === "error") captcha.current?.reset();
@@ -42,7 +47,7 @@ function SupportFormRound({ account, recaptchaSiteKey, onAnother }: Props & { on
   const values = state.values;
   const errors = state.fieldErrors;
   return (
-    <form action={action} className="space-y-5" noValidate aria-label="Write to support">
+    <form action={action} onFocus={onIntent} onInput={onIntent} className="space-y-5" noValidate aria-label="Write to support">
       {account ? <AccountEmail email={account.email} /> : <EmailField error={errors?.email} defaultValue={values?.email} />}
       {account ? (
         <SiteSelect sites={account.sites} defaultValue={values?.site} error={errors?.site} />
@@ -51,12 +56,16 @@ function SupportFormRound({ account, recaptchaSiteKey, onAnother }: Props & { on
       )}
       <LimitedTextField name="subject" label="Subject" limit={SUPPORT_LIMITS.subject} required defaultValue={values?.subject} error={errors?.subject} />
       <LimitedTextField name="message" label="Message" limit={SUPPORT_LIMITS.message} multiline required rows={8} defaultValue={values?.message} error={errors?.message} />
-      {!account &&
-        (recaptchaSiteKey ? (
-          <ReCAPTCHA ref={captcha} sitekey={recaptchaSiteKey} />
-        ) : (
-          <p className="rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900 ring-1 ring-amber-200">The captcha is switched off on this server (no reCAPTCHA keys are configured).</p>
-        ))}
+      {captchaKey ? (
+        <div className="space-y-2" data-testid="captcha">
+          <p className="text-xs leading-5 text-slate-600">
+            Spam protection: once you start filling in this form, it loads Google reCAPTCHA, which contacts Google. Nothing is sent to Google before that.
+          </p>
+          <div className="min-h-[78px]">{startedWriting && <ReCAPTCHA ref={captcha} sitekey={captchaKey} />}</div>
+        </div>
+      ) : (
+        !account && <p className="rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900 ring-1 ring-amber-200">The captcha is switched off on this server (no reCAPTCHA keys are configured).</p>
+      )}
       <p className="text-xs leading-5 text-slate-600">
         We keep this conversation, with your e-mail address, encrypted, to answer you and to look back at if you write again. See the{" "}
         <Link href="/privacy" className={link}>

@@ -3,7 +3,9 @@ import type { Audience } from "./StatusBadge";
 import { formatWhen } from "./format";
 
 // A thread's messages, oldest first. Customer, staff and internal notes look different (side,
-// colour, label) and say so in words too, not by colour alone. A customer never sees a note:
+// colour, label) and say so in words too, not by colour alone. A message written through the
+// public form while signed out says so ("sent from the public form, not signed in"): whoever
+// wrote it only typed the address. A customer never sees a note:
 // the domain leaves them out, and this component drops any that reach it all the same.
 
 const BOX: Record<MessageDirection, string> = {
@@ -15,10 +17,17 @@ const BOX: Record<MessageDirection, string> = {
 function author(message: SupportMessageView, audience: Audience): string {
   if (message.direction === "note") return `Internal note${message.authorEmail ? ` · ${message.authorEmail}` : ""}`;
   if (message.direction === "staff") return audience === "staff" && message.authorEmail ? `MiniStat support · ${message.authorEmail}` : "MiniStat support";
+  // Anyone can type any address into the public form: such a message is not "yours" for sure.
+  if (message.channel === "web-anonymous") return audience === "customer" ? "Sent with your e-mail address" : "Customer (not signed in)";
   return audience === "customer" ? "You" : "Customer";
 }
 
-const CHANNEL: Record<SupportMessageView["channel"], string> = { web: "via the support form", email: "by e-mail", inbox: "from the inbox" };
+const CHANNEL: Record<SupportMessageView["channel"], string> = {
+  web: "via the support form",
+  "web-anonymous": "sent from the public form, not signed in",
+  email: "by e-mail",
+  inbox: "from the inbox",
+};
 
 const DELIVERY: Record<DeliveryStatus, { label: string; className: string }> = {
   received: { label: "Received", className: "text-slate-600" },
@@ -39,7 +48,14 @@ export function ThreadMessages({ messages, audience }: { messages: SupportMessag
               <span className="min-w-0 font-semibold [overflow-wrap:anywhere] text-slate-800">{author(message, audience)}</span>
               <span className="text-slate-600">
                 <time dateTime={message.createdAt.toISOString()}>{formatWhen(message.createdAt)}</time>
-                {message.direction !== "note" && <> · {CHANNEL[message.channel]}</>}
+                {(message.direction !== "note" || message.channel === "email") && (
+                  <>
+                    {" · "}
+                    <span className={message.channel === "web-anonymous" ? "font-medium text-amber-800" : undefined} data-testid="message-channel">
+                      {CHANNEL[message.channel]}
+                    </span>
+                  </>
+                )}
                 {message.direction === "staff" && message.delivery && (
                   <>
                     {" · "}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { emailBlindIndex } from "@/lib/crypto/blind-index";
 import { encryptField } from "@/lib/crypto/field-encryption";
-import { prisma } from "@/lib/db/prisma";
+import { prisma, type Prisma } from "@/lib/db/prisma";
 import { replyText } from "./inbound-text";
 import { referenceFromReplyAddress } from "./reply-address";
 import { readField } from "./thread-views";
@@ -16,14 +16,19 @@ import { SUPPORT_LIMITS } from "./types";
 //  - one of the addresses it was sent to (Recipient, To, Cc) is a thread's signed reply
 //    address (reply-address.ts) — otherwise 404, nothing stored: a guessed or forged
 //    reference, or a thread deleted meanwhile;
-//  - it comes From the thread's own correspondent (compared through the blind index) —
-//    otherwise 422, nothing stored. Someone who got hold of a reply address (a forwarded
-//    e-mail) cannot write into a stranger's thread under the customer's name. A customer who
-//    answers from another address is not added (we do not mail a possibly forged sender);
-//    they can use the form. From can be forged; the signed address keeps strangers out.
+//  - it comes From the thread's own correspondent: the thread's address or, for an account's
+//    thread, the account's current address (compared through the blind index). From can be
+//    forged; the signed address keeps strangers out.
+// A reply to a valid address From anyone else (a work alias, a forwarding mailbox — or whoever
+// got hold of a forwarded e-mail) is not the customer's message: it is kept as an internal
+// note, "Reply from another address, not verified: <address>" and its text, for staff to judge
+// and answer through the normal path. The whole note is encrypted like every body (the other
+// address is stored nowhere else); the thread's status and last-message time do not change,
+// the customer sees nothing, and nobody is mailed (no backscatter to a possibly forged sender).
 // The stored text is the reply without the quoted history (inbound-text.ts), at most
 // SUPPORT_LIMITS.message characters; attachments are not kept (the message says how many
 // there were). A payload posted twice (Mailjet retries when our answer is lost) is stored once.
+// Any other refusal (no text, a bad payload) answers 4xx with nothing stored.
 // Nothing here logs the text, the subject or any address.
 
 const header = z.union([z.string(), z.array(z.string())]);
@@ -85,27 +90,48 @@ export async function receiveInboundReply(payload: unknown): Promise<Outcome> {
 
   const reference = referenceOf(mail);
   if (!reference) return { status: 404, message: "No support conversation has this reply address." };
-  const thread = await prisma.supportThread.findUnique({ where: { reference }, select: { id: true, emailIndex: true } });
+  const thread = await prisma.supportThread.findUnique({ where: { reference }, select: { id: true, emailIndex: true, user: { select: { emailIndex: true } } } });
   if (!thread) return { status: 404, message: "No support conversation has this reply address." };
-
-  const sender = senderOf(mail);
-  if (!sender || emailBlindIndex(sender) !== thread.emailIndex) {
-    return { status: 422, message: "Only the conversation's correspondent can reply to it by e-mail." };
-  }
 
   const attachments = (mail.Parts ?? []).filter((part) => part.ContentRef?.startsWith("Attachment")).length;
   const text = replyText({ text: mail["Text-part"], html: mail["Html-part"] });
   if (!text && attachments === 0) return { status: 422, message: "The e-mail has no text." };
-  const body = bounded(text, attachments);
 
+  const sender = senderOf(mail);
+  const senderIndex = sender ? emailBlindIndex(sender) : null;
+  const fromCorrespondent = senderIndex !== null && (senderIndex === thread.emailIndex || senderIndex === thread.user?.emailIndex);
+  if (!fromCorrespondent) return storeUnverifiedReply(thread.id, sender, text, attachments);
+
+  const body = bounded(text, attachments);
   return prisma.$transaction(async (tx) => {
-    // One delivery at a time per thread, so that a retry racing the first post is seen.
-    await tx.$queryRaw`SELECT 1 FROM support_threads WHERE id = ${thread.id} FOR UPDATE`;
+    await lockThread(tx, thread.id);
     const last = await tx.supportMessage.findFirst({ where: { threadId: thread.id, direction: { not: "note" } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { direction: true, channel: true, bodyEncrypted: true, createdAt: true } });
-    const repeated = last?.direction === "customer" && last.channel === "email" && Date.now() - last.createdAt.getTime() < DUPLICATE_WINDOW_MS && readField(last.bodyEncrypted) === body;
+    const repeated = last?.direction === "customer" && last.channel === "email" && recent(last.createdAt) && readField(last.bodyEncrypted) === body;
     if (repeated) return { status: 200, message: "Already received." } as const;
     await tx.supportMessage.create({ data: { threadId: thread.id, direction: "customer", channel: "email", bodyEncrypted: encryptField(body) } });
     await tx.supportThread.update({ where: { id: thread.id }, data: { status: "open", lastMessageAt: new Date() } });
     return { status: 200, message: "Added to the conversation." } as const;
   });
+}
+
+/** Staff only: an internal note with the unverified sender and the text; the thread is otherwise untouched. */
+async function storeUnverifiedReply(threadId: string, sender: string | null, text: string, attachments: number): Promise<Outcome> {
+  const heading = `Reply from another address, not verified: ${sender ?? "(no readable sender address)"}`;
+  const body = bounded(`${heading}\n\n${text}`, attachments);
+  return prisma.$transaction(async (tx) => {
+    await lockThread(tx, threadId);
+    const notes = await tx.supportMessage.findMany({ where: { threadId, direction: "note", channel: "email", createdAt: { gte: new Date(Date.now() - DUPLICATE_WINDOW_MS) } }, select: { bodyEncrypted: true } });
+    if (notes.some((note) => readField(note.bodyEncrypted) === body)) return { status: 200, message: "Already received." } as const;
+    await tx.supportMessage.create({ data: { threadId, direction: "note", channel: "email", bodyEncrypted: encryptField(body) } });
+    return { status: 200, message: "Kept for staff as an unverified reply: it does not come from the conversation's correspondent." } as const;
+  });
+}
+
+/** One delivery at a time per thread, so that a retry racing the first post is seen. */
+async function lockThread(tx: Prisma.TransactionClient, threadId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM support_threads WHERE id = ${threadId} FOR UPDATE`;
+}
+
+function recent(at: Date): boolean {
+  return Date.now() - at.getTime() < DUPLICATE_WINDOW_MS;
 }

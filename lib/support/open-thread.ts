@@ -8,12 +8,16 @@ import { renderSupportConfirmationMail } from "@/lib/mail/templates/support";
 import { newReference } from "./reference";
 import { replyAddressFor } from "./reply-address";
 import { supportRequestSchema } from "./schemas";
+import type { MessageChannel } from "./types";
 
 // A message through the support form opens a thread: the thread (address, subject and site
 // encrypted, the address also as its blind index), the first message and the confirmation
 // e-mail are written in one transaction, then the e-mail's delivery job is queued.
 // The confirmation's own row is linked to that first message (mailId), so deleting the
 // thread on request deletes it too.
+// A message sent signed out is stored with channel "web-anonymous": anyone can type any address
+// into the public form, so wherever the thread ends up (an account's, now or once the address
+// signs up) it is shown as "sent from the public form, not signed in", never as the account's own.
 
 const threadInput = supportRequestSchema.omit({ "g-recaptcha-response": true });
 
@@ -24,6 +28,7 @@ export async function openSupportThread(input: { email: string; subject: string;
   const emailIndex = emailBlindIndex(email);
 
   let userId: string | null;
+  const channel: MessageChannel = input.userId ? "web" : "web-anonymous";
   if (input.userId) {
     const account = await findUserById(input.userId);
     if (!account) throw new Error("openSupportThread: the signed-in account no longer exists");
@@ -52,7 +57,7 @@ export async function openSupportThread(input: { email: string; subject: string;
         });
         const confirmation = renderSupportConfirmationMail({ to: email, reference, replyTo: replyAddressFor(reference), supportUrl: `${getAppUrl()}/support` });
         const mailId = await storeMail(tx, confirmation, { kind: "support", userId: userId ?? undefined });
-        await tx.supportMessage.create({ data: { threadId: thread.id, direction: "customer", channel: "web", bodyEncrypted: encryptField(message), mailId } });
+        await tx.supportMessage.create({ data: { threadId: thread.id, direction: "customer", channel, bodyEncrypted: encryptField(message), mailId } });
         return { threadId: thread.id, mailId };
       });
       await enqueueMail(mailId);

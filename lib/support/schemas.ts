@@ -45,3 +45,9 @@ export const staffReplySchema = z.object({ threadId, message: messageField("repl
 export const staffNoteSchema = z.object({ threadId, note: messageField("note") });
 
 export const threadIdSchema = z.object({ threadId });
+
+/** The staff inbox's search box (posted, so that a typed address never lands in a URL) and its current tab. */
+export const inboxSearchSchema = z.object({
+  q: z.string().trim().max(254, "Keep the search under 254 characters: an address, a reference (MS-…) or a few words.").optional().default(""),
+  status: z.string().max(20).optional(),
+});

@@ -20,6 +20,12 @@ import type { ThreadDetail, ThreadStatus, ThreadSummary } from "./types";
 // word search decrypts the SEARCH_WINDOW most recently active threads (of the chosen status)
 // and filters them here: older threads are found by address or reference. The status filter
 // applies to every kind of search.
+// Addresses stay out of URLs (browser history, proxy logs): "every thread from this
+// correspondent" is asked for by one of their thread's ids (`sameAs`), resolved here through
+// the blind index, and a typed address is turned into such an id (resolveInboxSearch).
+//
+// Staff replies go to the account's current address when the thread belongs to an account (its
+// owner may have changed address since writing), otherwise to the address the thread came from.
 
 export type InboxFilter = ThreadStatus | "all";
 
@@ -32,11 +38,19 @@ type Result = { ok: true } | { ok: false; reason: "not-found" };
 
 const newestFirst = [{ lastMessageAt: "desc" }, { id: "desc" }] satisfies Prisma.SupportThreadOrderByWithRelationInput[];
 
-export async function listInboxThreads(options: { status: InboxFilter; query?: string; limit?: number }): Promise<ThreadSummary[]> {
+/** `sameAs`: a thread id — every thread of its correspondent (itself included); it takes precedence over `query`. */
+export async function listInboxThreads(options: { status: InboxFilter; query?: string; sameAs?: string; limit?: number }): Promise<ThreadSummary[]> {
   const take = Math.min(Math.max(Math.trunc(options.limit ?? DEFAULT_LIMIT), 1), MAX_LIMIT);
   const byStatus: Prisma.SupportThreadWhereInput = options.status === "all" ? {} : { status: options.status };
   const query = (options.query ?? "").trim().slice(0, 300);
   const select = summarySelect("staff");
+
+  if (options.sameAs !== undefined) {
+    const correspondent = await correspondentOf(options.sameAs);
+    if (!correspondent) return [];
+    const rows = await prisma.supportThread.findMany({ where: { ...byStatus, OR: correspondent }, orderBy: newestFirst, take, select });
+    return rows.map(toSummary);
+  }
 
   const exact = exactMatch(query);
   if (!query || exact) {
@@ -66,39 +80,92 @@ function searchable(stored: string): string {
 function exactMatch(query: string): Prisma.SupportThreadWhereInput | null {
   const reference = parseReference(query);
   if (reference) return { reference };
-  if (query.includes("@")) return { emailIndex: emailBlindIndex(query) };
+  if (isAddressQuery(query)) return { emailIndex: emailBlindIndex(query) };
   return null;
 }
 
-/** The thread with every message (notes included) and the correspondent's other threads, newest first. */
-export async function getInboxThread(threadId: string): Promise<{ thread: ThreadDetail; sameAddress: ThreadSummary[] } | null> {
-  const row = await prisma.supportThread.findUnique({ where: { id: threadId }, select: { ...summarySelect("staff"), emailIndex: true } });
+/** A search for an address (matched through its blind index, never put in a URL). */
+export function isAddressQuery(query: string): boolean {
+  return query.includes("@");
+}
+
+/** The same correspondent as a thread's: the same address, or the same account (under an earlier address). */
+function sameCorrespondent(thread: { emailIndex: string; userId: string | null }): Prisma.SupportThreadWhereInput[] {
+  return thread.userId ? [{ emailIndex: thread.emailIndex }, { userId: thread.userId }] : [{ emailIndex: thread.emailIndex }];
+}
+
+async function correspondentOf(threadId: string): Promise<Prisma.SupportThreadWhereInput[] | null> {
+  const thread = await prisma.supportThread.findUnique({ where: { id: threadId }, select: { emailIndex: true, userId: true } });
+  return thread ? sameCorrespondent(thread) : null;
+}
+
+/** For "every thread from <address>": the address of a thread's correspondent, decrypted for staff; null when the thread does not exist. */
+export async function correspondentOfThread(threadId: string): Promise<{ email: string; hasAccount: boolean } | null> {
+  const thread = await prisma.supportThread.findUnique({ where: { id: threadId }, select: { emailEncrypted: true, userId: true } });
+  return thread ? { email: readField(thread.emailEncrypted), hasAccount: thread.userId !== null } : null;
+}
+
+/**
+ * Where a typed search leads, with no address in it: an address becomes the id of its most
+ * recent thread (`sameAs`), or "no thread from that address"; a reference or words stay a query.
+ */
+export async function resolveInboxSearch(query: string): Promise<{ sameAs: string } | { noThreadFromAddress: true } | { query: string }> {
+  const trimmed = query.trim().slice(0, 300);
+  if (!isAddressQuery(trimmed)) return { query: trimmed };
+  const newest = await prisma.supportThread.findFirst({ where: { emailIndex: emailBlindIndex(trimmed) }, orderBy: newestFirst, select: { id: true } });
+  return newest ? { sameAs: newest.id } : { noThreadFromAddress: true };
+}
+
+const recipientSelect = { emailEncrypted: true, emailIndex: true, user: { select: { emailEncrypted: true, emailIndex: true } } } satisfies Prisma.SupportThreadSelect;
+
+/** Whose address a staff reply goes to: the thread's (no account), the account's (the same), or the account's new one. */
+export type ReplyRecipient = "thread" | "account" | "account-changed";
+
+/** Who a staff reply goes to: the account's current address for an account's thread, else the thread's own. */
+function replyRecipient(thread: Prisma.SupportThreadGetPayload<{ select: typeof recipientSelect }>): { encrypted: string; whose: ReplyRecipient } {
+  if (!thread.user) return { encrypted: thread.emailEncrypted, whose: "thread" };
+  return { encrypted: thread.user.emailEncrypted, whose: thread.user.emailIndex === thread.emailIndex ? "account" : "account-changed" };
+}
+
+export type InboxThread = {
+  thread: ThreadDetail;
+  /** The correspondent's other threads, newest first. */
+  sameAddress: ThreadSummary[];
+  /** Where a staff reply is e-mailed, and whose address that is. */
+  replyGoesTo: { email: string; whose: ReplyRecipient };
+};
+
+/** The thread with every message (notes included), the correspondent's other threads and where a reply goes. */
+export async function getInboxThread(threadId: string): Promise<InboxThread | null> {
+  const row = await prisma.supportThread.findUnique({ where: { id: threadId }, select: { ...summarySelect("staff"), ...recipientSelect } });
   if (!row) return null;
   const messages = await prisma.supportMessage.findMany({ ...messagesSelect("staff"), where: { threadId } });
-  // The same correspondent: the same address, or the same account (under an earlier address).
-  const sameCorrespondent: Prisma.SupportThreadWhereInput[] = [{ emailIndex: row.emailIndex }];
-  if (row.userId) sameCorrespondent.push({ userId: row.userId });
   const others = await prisma.supportThread.findMany({
-    where: { id: { not: threadId }, OR: sameCorrespondent },
+    where: { id: { not: threadId }, OR: sameCorrespondent(row) },
     orderBy: newestFirst,
     take: SAME_ADDRESS_LIMIT,
     select: summarySelect("staff"),
   });
-  return { thread: toDetail(row, messages, "staff"), sameAddress: others.map(toSummary) };
+  const recipient = replyRecipient(row);
+  return {
+    thread: toDetail(row, messages, "staff"),
+    sameAddress: others.map(toSummary),
+    replyGoesTo: { email: readField(recipient.encrypted), whose: recipient.whose },
+  };
 }
 
 /**
- * The reply is stored with the e-mail that carries it (one transaction), then sent; the
- * thread waits for the customer. The e-mail holds this reply only, with the thread's
+ * The reply is stored with the e-mail that carries it (one transaction), then sent to the
+ * account's current address or, for a thread of no account, the thread's; the thread waits for the customer. The e-mail holds this reply only, with the thread's
  * reference in the subject and its reply address as Reply-To.
  */
 export async function replyAsStaff(staffUserId: string, threadId: string, body: string): Promise<Result> {
   const text = messageBody(body);
   const mailId = await prisma.$transaction(async (tx) => {
-    const thread = await tx.supportThread.findUnique({ where: { id: threadId }, select: { reference: true, userId: true, emailEncrypted: true, subjectEncrypted: true } });
+    const thread = await tx.supportThread.findUnique({ where: { id: threadId }, select: { reference: true, userId: true, subjectEncrypted: true, ...recipientSelect } });
     if (!thread) return null;
     const mail = renderSupportReplyMail({
-      to: decryptField(thread.emailEncrypted),
+      to: decryptField(replyRecipient(thread).encrypted),
       reference: thread.reference,
       replyTo: replyAddressFor(thread.reference),
       supportUrl: `${getAppUrl()}/support`,

@@ -4,11 +4,17 @@
 export type ThreadStatus = "open" | "waiting" | "closed"; // waiting = for the customer (staff replied last)
 export type MessageDirection = "customer" | "staff" | "note"; // note = internal, staff only
 export type DeliveryStatus = "received" | "queued" | "sent" | "failed"; // customer msgs: received; staff replies: their Mail's status
+/**
+ * How a message came in: "web" the support form or a thread's page, signed in; "web-anonymous"
+ * the public form, signed out (anyone can type any address there, so it is shown as such);
+ * "email" an e-mailed reply; "inbox" written by staff.
+ */
+export type MessageChannel = "web" | "web-anonymous" | "email" | "inbox";
 
 export type SupportMessageView = {
   id: string;
   direction: MessageDirection;
-  channel: "web" | "email" | "inbox";
+  channel: MessageChannel;
   body: string;
   createdAt: Date;
   /** The staff member who wrote a reply or note — in staff views only; null for the customer's own messages and in customer views. */

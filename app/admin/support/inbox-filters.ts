@@ -8,13 +8,21 @@ export const INBOX_FILTERS: readonly { key: InboxFilter; label: string }[] = [
   { key: "all", label: "All" },
 ];
 
+/**
+ * What the inbox lists besides a tab: words or a reference (`q`), or every thread of one
+ * thread's correspondent (`sameAs`, a thread id). Never an address: those stay out of URLs.
+ */
+export type InboxSearch = { q?: string; sameAs?: string; noThreadFromAddress?: boolean };
+
 /** The inbox's address for a tab and search (the default tab and an empty search stay out of it). */
-export function inboxHref(status: InboxFilter, query: string): string {
+export function inboxHref(status: InboxFilter, search: InboxSearch = {}): string {
   const params = new URLSearchParams();
   if (status !== "open") params.set("status", status);
-  if (query) params.set("q", query);
-  const search = params.toString();
-  return search ? `/admin/support?${search}` : "/admin/support";
+  if (search.sameAs) params.set("sameAs", search.sameAs);
+  else if (search.noThreadFromAddress) params.set("noThreadFromAddress", "1");
+  else if (search.q) params.set("q", search.q);
+  const query = params.toString();
+  return query ? `/admin/support?${query}` : "/admin/support";
 }
 
 /** The most threads one list shows (the most recent). */

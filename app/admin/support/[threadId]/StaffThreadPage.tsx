@@ -6,13 +6,27 @@ import { StatusBadge } from "@/components/support/StatusBadge";
 import { ThreadList } from "@/components/support/ThreadList";
 import { ThreadMessages } from "@/components/support/ThreadMessages";
 import { buttonSecondary, card, link } from "@/components/ui/styles";
+import type { InboxThread } from "@/lib/support/staff-inbox";
 import type { ThreadDetail, ThreadSummary } from "@/lib/support/types";
 import { inboxHref } from "../inbox-filters";
 import { closeThreadAction, reopenThreadAction, staffNoteAction, staffReplyAction } from "./actions";
 import { DeleteThreadButton } from "./DeleteThreadButton";
 
-export function StaffThreadPage({ thread, sameAddress }: { thread: ThreadDetail; sameAddress: ThreadSummary[] }) {
+// One thread for staff. Links to the correspondent's other threads carry the thread's id, never
+// the address (URLs end up in history and logs). Replies to an account's thread go to the
+// account's current address, which may not be the one the thread came from: the page says which.
+
+const WHOSE: Record<InboxThread["replyGoesTo"]["whose"], string> = {
+  thread: "· the address this thread came from",
+  account: "· the account's address",
+  "account-changed": "· the account's current address, not the one this thread came from",
+};
+
+type Props = { thread: ThreadDetail; sameAddress: ThreadSummary[]; replyGoesTo: InboxThread["replyGoesTo"] };
+
+export function StaffThreadPage({ thread, sameAddress, replyGoesTo }: Props) {
   const closed = thread.status === "closed";
+  const movedAccount = replyGoesTo.whose === "account-changed";
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <div className="space-y-3">
@@ -26,10 +40,17 @@ export function StaffThreadPage({ thread, sameAddress }: { thread: ThreadDetail;
         <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="text-slate-600">From</dt>
           <dd className="min-w-0 [overflow-wrap:anywhere]">
-            <Link href={inboxHref("all", thread.email)} className={link} title="Every thread from this address">
+            <Link href={inboxHref("all", { sameAs: thread.id })} className={link} title="Every thread from this address">
               {thread.email}
             </Link>{" "}
             <span className="text-slate-600">{thread.hasAccount ? "· has an account" : "· no account"}</span>
+          </dd>
+          <dt className="text-slate-600">Replies go to</dt>
+          <dd className="min-w-0 [overflow-wrap:anywhere]" data-testid="reply-goes-to">
+            {replyGoesTo.email}{" "}
+            <span className="text-slate-600">
+              {WHOSE[replyGoesTo.whose]}
+            </span>
           </dd>
           <dt className="text-slate-600">Reference</dt>
           <dd className="font-mono">{thread.reference}</dd>
@@ -70,7 +91,7 @@ export function StaffThreadPage({ thread, sameAddress }: { thread: ThreadDetail;
               threadId={thread.id}
               field="message"
               label="Reply to the customer"
-              hint={`Sent by e-mail to ${thread.email}; their answer comes back to this thread.`}
+              hint={`Sent by e-mail to ${replyGoesTo.email}${movedAccount ? " (the account's current address)" : ""}; their answer comes back to this thread.`}
               submitLabel="Send reply"
               pendingLabel="Sending…"
             />
