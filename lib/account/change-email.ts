@@ -5,10 +5,12 @@ import { getAppUrl } from "@/lib/config/env";
 import { Prisma, prisma } from "@/lib/db/prisma";
 import { sendMail } from "@/lib/mail/send-mail";
 import { renderEmailChangeMail } from "@/lib/mail/templates/email-change";
+import { moveOwnReportSubscriptions } from "@/lib/reports/subscriptions";
 import { linkThreadsToAccount } from "@/lib/support/link-threads";
 
 // Changing the account's address: a link goes to the NEW address, and only opening it
-// switches the account over. Until then the old address stays in use.
+// switches the account over. Until then the old address stays in use. The switch moves what
+// was sent to the account's address with it: the owner's own report subscriptions.
 
 const HOURS_VALID = 24;
 
@@ -45,10 +47,13 @@ export async function confirmEmailChange(token: string): Promise<ChangeEmailResu
     return { ok: false, message: "This confirmation link has expired or was already used. Ask for a new one in Settings." };
   }
   try {
+    const newEmail = decryptField(request.newEmailEncrypted);
     await prisma.$transaction([
+      // Before the user row changes: these find the owner's subscriptions by the old address.
+      ...moveOwnReportSubscriptions(request.userId, newEmail, request.newEmailIndex),
       prisma.user.update({
         where: { id: request.userId },
-        data: { emailEncrypted: encryptField(decryptField(request.newEmailEncrypted)), emailIndex: request.newEmailIndex, emailVerified: new Date() },
+        data: { emailEncrypted: encryptField(newEmail), emailIndex: request.newEmailIndex, emailVerified: new Date() },
       }),
       prisma.emailChangeRequest.deleteMany({ where: { userId: request.userId } }),
       linkThreadsToAccount(request.userId, request.newEmailIndex),

@@ -1,5 +1,6 @@
 import { scheduleStripeCustomerClosing, type StripeCustomerToClose } from "@/lib/billing/close-stripe-customer";
 import { prisma } from "@/lib/db/prisma";
+import { recipientTraceIndexes } from "@/lib/reports/recipient-traces";
 
 // "All your data will be permanently deleted immediately": one transaction removes every row
 // that belongs to the account. Rows that hang off the user (sessions, e-mail changes, mails
@@ -9,7 +10,10 @@ import { prisma } from "@/lib/db/prisma";
 // from one of its addresses, current or pending (blind index); their messages go with them. A
 // thread from an address that never had an account is kept, as the privacy policy says (staff
 // can delete it on request). Report subscriptions of the account's sites go with the sites;
-// those that send another owner's reports to one of its addresses are removed as well.
+// every mail of theirs (reports, confirmation links, to the owner or to anyone else) and every
+// trace of a confirmation link or an unsubscribe (lib/reports/recipient-traces.ts) is linked to
+// the account and goes with it. Subscriptions that send another owner's reports to one of its
+// addresses are removed as well, with the mails and traces of those addresses.
 // tests/integration/delete-account.test.ts walks every table to keep this true.
 // The Stripe subscription and customer are closed right after, by a job that holds only
 // their ids (lib/billing/close-stripe-customer.ts).
@@ -20,7 +24,7 @@ export async function deleteAccount(userId: string): Promise<boolean> {
     if (!user) return false;
     const pendingAddresses = await tx.emailChangeRequest.findMany({ where: { userId }, select: { newEmailIndex: true } });
     const indexes = [user.emailIndex, ...pendingAddresses.map((r) => r.newEmailIndex)];
-    await tx.mail.deleteMany({ where: { OR: [{ userId }, { recipientIndex: { in: indexes } }] } });
+    await tx.mail.deleteMany({ where: { OR: [{ userId }, { recipientIndex: { in: [...indexes, ...recipientTraceIndexes(indexes)] } }] } });
     await tx.supportThread.deleteMany({ where: { OR: [{ userId }, { userId: null, emailIndex: { in: indexes } }] } });
     await tx.reportSubscription.deleteMany({ where: { emailIndex: { in: indexes } } });
     await tx.verificationToken.deleteMany({ where: { identifier: { in: indexes } } });

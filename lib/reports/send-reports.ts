@@ -6,6 +6,7 @@ import { renderReportMail } from "@/lib/mail/templates/report";
 import { deleteExpiredConfirmations } from "./confirmation";
 import { getReportFigures, type ReportFigures } from "./figures";
 import { reportDashboardUrl, reportUnsubscribeUrl } from "./links";
+import { deleteOldRecipientTraces } from "./recipient-traces";
 import { dueReportPeriod, periodEndsAfter, periodStartDate, type ReportPeriod } from "./periods";
 
 // One pass of the report sender: every confirmed subscription whose last completed period
@@ -35,6 +36,7 @@ type Due = {
 
 export async function sendDueReports(now = new Date()): Promise<ReportRunResult> {
   await deleteExpiredConfirmations(now);
+  await deleteOldRecipientTraces(prisma, now);
   const result: ReportRunResult = { sent: 0, skipped: 0, failed: 0 };
   // Each site's figures are read once per period, however many recipients it has.
   const figures = new Map<string, Promise<ReportFigures | null>>();

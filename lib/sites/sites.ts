@@ -1,4 +1,5 @@
 import { Prisma, prisma } from "@/lib/db/prisma";
+import { deleteSiteReportSubscriptions } from "@/lib/reports/delete-subscriptions";
 
 // Sites and who may touch them. Every read and write filters by the owner, so a guessed id
 // or domain of someone else's site behaves exactly like one that does not exist.
@@ -53,8 +54,14 @@ export async function updateSiteTimezone(userId: string, siteId: string, timezon
   return count === 1;
 }
 
-/** Deletes the site with its events, visits, rollups, salts, goals and share links (cascade). */
+/**
+ * Deletes the site with its events, visits, rollups, salts, goals and share links (cascade), and
+ * its report subscriptions with their e-mails (which hang off the owner, not the site).
+ */
 export async function deleteSite(userId: string, siteId: string): Promise<boolean> {
-  const { count } = await prisma.site.deleteMany({ where: { id: siteId, userId } });
-  return count === 1;
+  return prisma.$transaction(async (tx) => {
+    await deleteSiteReportSubscriptions(tx, userId, siteId);
+    const { count } = await tx.site.deleteMany({ where: { id: siteId, userId } });
+    return count === 1;
+  }, { timeout: 120_000 }); // the cascade over a large site's events takes longer than the 5 s default
 }

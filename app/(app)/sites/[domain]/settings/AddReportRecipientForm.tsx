@@ -5,6 +5,7 @@ import { FormMessage } from "@/components/ui/FormMessage";
 import { buttonSecondary, input, label } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { idleFormState } from "@/lib/http/form-state";
+import { MAX_CONFIRMATIONS_PER_ADDRESS, UNSUBSCRIBE_BLOCK_DAYS } from "@/lib/reports/limits";
 import { addReportRecipientAction } from "./email-reports-actions";
 
 const FREQUENCIES = [
@@ -56,7 +57,9 @@ export function AddReportRecipientForm({ siteId }: { siteId: string }) {
           />
           <SubmitButton pendingLabel="Sending…" className={`${buttonSecondary} shrink-0`}>Send confirmation link</SubmitButton>
         </div>
-        <p id="report-recipient-hint" className="text-xs text-slate-500">Your own address is subscribed at once, without a link.</p>
+        <p id="report-recipient-hint" className="text-xs text-slate-500">
+          Your own address is subscribed at once, without a link. To keep these e-mails from becoming a nuisance, one address gets at most {MAX_CONFIRMATIONS_PER_ADDRESS} confirmation links a day, and none for {UNSUBSCRIBE_BLOCK_DAYS} days after it unsubscribed from this site.
+        </p>
       </div>
       <FormMessage state={state} />
     </form>

@@ -61,7 +61,7 @@ export async function EmailReportsSettings({ site }: { site: Site }) {
 
       <h3 className="mt-6 text-sm font-semibold text-slate-900">Other recipients</h3>
       <p className="mt-0.5 text-xs text-slate-500">
-        We e-mail them a link to confirm; nothing else is sent to them before they do. Addresses not confirmed within {CONFIRM_DAYS} days are removed.
+        We e-mail them a link to confirm; nothing else is sent to them before they do. Addresses not confirmed within {CONFIRM_DAYS} days are removed, with the e-mails we sent them.
       </p>
       {others.length > 0 ? (
         <ul className="mt-2 divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200" aria-label="Other recipients">
