@@ -1,6 +1,6 @@
 import { scheduleStripeCustomerClosing, type StripeCustomerToClose } from "@/lib/billing/close-stripe-customer";
 import { prisma } from "@/lib/db/prisma";
-import { recipientTraceIndexes } from "@/lib/reports/recipient-traces";
+import { deleteTracesOfAddresses } from "@/lib/reports/recipient-traces";
 
 // "All your data will be permanently deleted immediately": one transaction removes every row
 // that belongs to the account. Rows that hang off the user (sessions, e-mail changes, mails
@@ -24,7 +24,8 @@ export async function deleteAccount(userId: string): Promise<boolean> {
     if (!user) return false;
     const pendingAddresses = await tx.emailChangeRequest.findMany({ where: { userId }, select: { newEmailIndex: true } });
     const indexes = [user.emailIndex, ...pendingAddresses.map((r) => r.newEmailIndex)];
-    await tx.mail.deleteMany({ where: { OR: [{ userId }, { recipientIndex: { in: [...indexes, ...recipientTraceIndexes(indexes)] } }] } });
+    await tx.mail.deleteMany({ where: { OR: [{ userId }, { recipientIndex: { in: indexes } }] } });
+    await deleteTracesOfAddresses(tx, indexes);
     await tx.supportThread.deleteMany({ where: { OR: [{ userId }, { userId: null, emailIndex: { in: indexes } }] } });
     await tx.reportSubscription.deleteMany({ where: { emailIndex: { in: indexes } } });
     await tx.verificationToken.deleteMany({ where: { identifier: { in: indexes } } });

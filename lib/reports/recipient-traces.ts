@@ -1,4 +1,3 @@
-import { decryptJson, encryptJson } from "@/lib/crypto/field-encryption";
 import type { Prisma } from "@/lib/db/prisma";
 import { UNSUBSCRIBE_BLOCK_DAYS } from "./limits";
 import type { ReportFrequency } from "./periods";
@@ -14,49 +13,31 @@ import type { ReportFrequency } from "./periods";
 // - "this address unsubscribed from this site", kept 30 days: no new confirmation link goes to
 //   it from that site in that time.
 //
-// Traces are rows of the mails table that are never delivered (no schema change): kind
-// report-*-trace, status "sent" without sent_at and transport "mailjet", so neither a delivery
-// job, the stranded-mail sweep nor the local outbox (/dev/mailbox lists transport "outbox")
-// ever touches them. A trace holds no address and no text: recipient_index is the address's
-// blind index behind a prefix (so nothing that looks for mails TO an address finds it),
-// payload the encrypted { siteId, frequency }, user_id the site's owner (it goes with that
-// account). Old traces are deleted by the report pass (deleteOldRecipientTraces); account
-// deletion deletes those of the account's addresses (recipientTraceIndexes); site deletion
-// those of "unsubscribed from this site" (deleteSiteUnsubscribeTraces), but not those of links
-// sent, or deleting a site would reset the limits. A dedicated table would be cleaner; the
-// mails table is the stopgap until it exists.
+// Traces live in report_recipient_traces: the address's blind index, never the address, and
+// the site's owner, with whose account they go. Old traces are deleted by the report pass
+// (deleteOldRecipientTraces); account deletion deletes those of the account's addresses; site
+// deletion those of "unsubscribed from this site" (deleteSiteUnsubscribeTraces), but not those
+// of links sent, or deleting a site would reset the limits.
 
 export const CONFIRMATION_TRACE_MS = 24 * 3_600_000;
 const UNSUBSCRIBE_TRACE_MS = UNSUBSCRIBE_BLOCK_DAYS * 86_400_000;
 
-const CONFIRMATION_KIND = "report-confirmation-trace";
-const UNSUBSCRIBE_KIND = "report-unsubscribe-trace";
-const INDEX_PREFIX = "report-trace:";
+const CONFIRMATION_KIND = "confirmation";
+const UNSUBSCRIBE_KIND = "unsubscribe";
 
-type TraceBody = { siteId: string; frequency: ReportFrequency | null };
-export type ConfirmationTrace = TraceBody & { at: Date };
+export type ConfirmationTrace = { siteId: string; frequency: ReportFrequency | null; at: Date };
 
 type Db = Prisma.TransactionClient;
+type TraceRow = { siteId: string | null; frequency: ReportFrequency | null; createdAt: Date };
 
-/** What recipient_index holds in the traces of the address with this blind index. */
-export function recipientTraceIndexes(emailIndexes: string[]): string[] {
-  return emailIndexes.map((index) => `${INDEX_PREFIX}${index}`);
-}
-
-async function writeTrace(db: Db, kind: string, owner: string, emailIndex: string, body: TraceBody, at: Date): Promise<void> {
-  await db.mail.create({
-    data: { userId: owner, recipientIndex: `${INDEX_PREFIX}${emailIndex}`, kind, payload: encryptJson(body), transport: "mailjet", status: "sent", createdAt: at },
-  });
-}
-
-async function readTraces(db: Db, kind: string, where: Prisma.MailWhereInput, since: Date): Promise<ConfirmationTrace[]> {
-  const rows = await db.mail.findMany({ where: { ...where, kind, createdAt: { gt: since } }, select: { payload: true, createdAt: true }, orderBy: { createdAt: "asc" } });
-  return rows.map((row) => ({ ...decryptJson<TraceBody>(row.payload), at: row.createdAt }));
-}
+const toTrace = (row: TraceRow): ConfirmationTrace => ({ siteId: row.siteId ?? "", frequency: row.frequency, at: row.createdAt });
+const traceSelect = { siteId: true, frequency: true, createdAt: true } as const;
 
 /** A confirmation link's mail (sent at `sentAt`) is deleted before its 24 hours are up. */
 export async function recordDeletedLink(db: Db, owner: string, emailIndex: string, report: { siteId: string; frequency: ReportFrequency } | null, sentAt: Date): Promise<void> {
-  await writeTrace(db, CONFIRMATION_KIND, owner, emailIndex, { siteId: report?.siteId ?? "", frequency: report?.frequency ?? null }, sentAt);
+  await db.reportRecipientTrace.create({
+    data: { kind: CONFIRMATION_KIND, userId: owner, emailIndex, siteId: report?.siteId ?? null, frequency: report?.frequency ?? null, createdAt: sentAt },
+  });
 }
 
 /** Links still stored as mails: the owner's report mails with no delivery row (reports have one). */
@@ -70,37 +51,44 @@ const byTime = (a: ConfirmationTrace, b: ConfirmationTrace) => a.at.getTime() - 
 /** Confirmation links sent to the address in the last 24 hours, by anyone, oldest first. */
 export async function confirmationsToAddress(db: Db, emailIndex: string, now: Date): Promise<ConfirmationTrace[]> {
   const since = new Date(now.getTime() - CONFIRMATION_TRACE_MS);
-  const traces = await readTraces(db, CONFIRMATION_KIND, { recipientIndex: `${INDEX_PREFIX}${emailIndex}` }, since);
-  return [...traces, ...(await linkMails(db, { recipientIndex: emailIndex }, since))].sort(byTime);
+  const traces = await db.reportRecipientTrace.findMany({ where: { kind: CONFIRMATION_KIND, emailIndex, createdAt: { gt: since } }, select: traceSelect });
+  return [...traces.map(toTrace), ...(await linkMails(db, { recipientIndex: emailIndex }, since))].sort(byTime);
 }
 
 /** Confirmation links the account sent in the last 24 hours, oldest first. */
 export async function confirmationsByAccount(db: Db, owner: string, now: Date): Promise<ConfirmationTrace[]> {
   const since = new Date(now.getTime() - CONFIRMATION_TRACE_MS);
-  const traces = await readTraces(db, CONFIRMATION_KIND, { userId: owner }, since);
-  return [...traces, ...(await linkMails(db, { userId: owner }, since))].sort(byTime);
+  const traces = await db.reportRecipientTrace.findMany({ where: { kind: CONFIRMATION_KIND, userId: owner, createdAt: { gt: since } }, select: traceSelect });
+  return [...traces.map(toTrace), ...(await linkMails(db, { userId: owner }, since))].sort(byTime);
 }
 
-export function recordUnsubscribe(db: Db, owner: string, emailIndex: string, siteId: string, at: Date): Promise<void> {
-  return writeTrace(db, UNSUBSCRIBE_KIND, owner, emailIndex, { siteId, frequency: null }, at);
+export async function recordUnsubscribe(db: Db, owner: string, emailIndex: string, siteId: string, at: Date): Promise<void> {
+  await db.reportRecipientTrace.create({ data: { kind: UNSUBSCRIBE_KIND, userId: owner, emailIndex, siteId, createdAt: at } });
 }
 
 /** When the address last unsubscribed from the site, if within the last 30 days. */
 export async function unsubscribedFromSite(db: Db, emailIndex: string, siteId: string, now: Date): Promise<Date | null> {
-  const traces = await readTraces(db, UNSUBSCRIBE_KIND, { recipientIndex: `${INDEX_PREFIX}${emailIndex}` }, new Date(now.getTime() - UNSUBSCRIBE_TRACE_MS));
-  return traces.filter((t) => t.siteId === siteId).at(-1)?.at ?? null;
+  const latest = await db.reportRecipientTrace.findFirst({
+    where: { kind: UNSUBSCRIBE_KIND, emailIndex, siteId, createdAt: { gt: new Date(now.getTime() - UNSUBSCRIBE_TRACE_MS) } },
+    orderBy: { createdAt: "desc" },
+    select: { createdAt: true },
+  });
+  return latest?.createdAt ?? null;
 }
 
 /** The site is being deleted: "unsubscribed from it" means nothing any more. */
 export async function deleteSiteUnsubscribeTraces(db: Db, owner: string, siteId: string): Promise<void> {
-  const rows = await db.mail.findMany({ where: { userId: owner, kind: UNSUBSCRIBE_KIND }, select: { id: true, payload: true } });
-  const ids = rows.filter((row) => decryptJson<TraceBody>(row.payload).siteId === siteId).map((row) => row.id);
-  if (ids.length > 0) await db.mail.deleteMany({ where: { id: { in: ids } } });
+  await db.reportRecipientTrace.deleteMany({ where: { kind: UNSUBSCRIBE_KIND, userId: owner, siteId } });
+}
+
+/** The account's addresses are being deleted: every trace of them, whoever's site it was. */
+export async function deleteTracesOfAddresses(db: Db, emailIndexes: string[]): Promise<void> {
+  await db.reportRecipientTrace.deleteMany({ where: { emailIndex: { in: emailIndexes } } });
 }
 
 /** Deletes traces past their time (run with each report pass). Returns how many. */
 export async function deleteOldRecipientTraces(db: Db, now: Date): Promise<number> {
-  const { count } = await db.mail.deleteMany({
+  const { count } = await db.reportRecipientTrace.deleteMany({
     where: {
       OR: [
         { kind: CONFIRMATION_KIND, createdAt: { lte: new Date(now.getTime() - CONFIRMATION_TRACE_MS) } },

@@ -305,6 +305,9 @@ async function populate(label: string): Promise<Account> {
     data: { siteId: siteIds[0]!, frequency: "monthly", emailEncrypted: encryptField(colleague), emailIndex: emailBlindIndex(colleague), confirmTokenHash: hashToken(newToken()) },
   });
   await prisma.trafficAlert.create({ data: { siteId: siteIds[0]!, threshold: 50, lastSentAt: new Date(Date.now() - 2 * 3_600_000) } });
+  // What the report limits remember: a link that went to the colleague, and an address that unsubscribed.
+  await prisma.reportRecipientTrace.create({ data: { kind: "confirmation", userId, siteId: siteIds[0]!, frequency: "monthly", emailIndex: emailBlindIndex(colleague) } });
+  await prisma.reportRecipientTrace.create({ data: { kind: "unsubscribe", userId, siteId: siteIds[0]!, emailIndex: emailBlindIndex(`${tag}-gone@example.net`) } });
 
   const seeds = [userId, email, newEmail, emailBlindIndex(email), emailBlindIndex(newEmail)];
   const supportThreadIds = [beforeSignUp.threadId, signedIn.threadId, fromNewAddress.threadId];
