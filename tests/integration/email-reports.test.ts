@@ -18,7 +18,8 @@ import { getReportFigures } from "@/lib/reports/figures";
 import { lastCompletedPeriod, type ReportPeriod } from "@/lib/reports/periods";
 import { sendDueReports } from "@/lib/reports/send-reports";
 import { addReportRecipient, setOwnReport } from "@/lib/reports/subscriptions";
-import { startFakeMailjet, type FakeMailjet, type FakeMailjetMessage } from "@/tests/fakes/fake-mailjet";
+import type { FakeMailjet, FakeMailjetMessage } from "@/tests/fakes/fake-mailjet";
+import { drainQueuedMail, useFakeMailjet } from "@/tests/support/fake-mailjet-env";
 import { waitFor } from "@/tests/support/wait-for";
 
 // E-mail reports end to end below the browser: hand-placed visits around local period
@@ -34,8 +35,6 @@ import { waitFor } from "@/tests/support/wait-for";
 //   Wed  1 Apr 08:00Z  March is due in both zones (two queued jobs for the same pass).
 //   Mon  6 Apr 08:00Z  the week 30 Mar – 5 Apr, with Mailjet failing for a while.
 
-const KEY = "reports-key";
-const SECRET = `reports-secret-${randomBytes(4).toString("hex")}`;
 const APP_URL = "https://reports.ministat.test";
 const tag = randomBytes(4).toString("hex");
 const BERLIN_OWNER = `owner-berlin-${tag}@example.com`;
@@ -119,12 +118,8 @@ function visits(site: TestSite, list: Array<Omit<FixtureVisit, "id" | "visitor">
 const at = (iso: string, path = "/", source = "Direct / None"): Omit<FixtureVisit, "id" | "visitor"> => ({ pages: [{ path, at: iso }], attrs: { source } });
 
 beforeAll(async () => {
-  mailjet = await startFakeMailjet({ port: 0, apiKey: KEY, apiSecret: SECRET });
-  process.env.MAILJET_API_KEY = KEY;
-  process.env.MAILJET_API_SECRET = SECRET;
-  process.env.MAILJET_API_URL = mailjet.url;
-  process.env.APP_URL = APP_URL;
-  expect(getEnv()).toMatchObject({ MAILJET_API_URL: mailjet.url, MAIL_RETRY_DELAY_SECONDS: 1, APP_URL });
+  ({ mailjet } = await useFakeMailjet({ APP_URL }));
+  expect(getEnv()).toMatchObject({ MAIL_RETRY_DELAY_SECONDS: 1, APP_URL });
 
   for (const site of [berlin, la]) {
     Object.assign(site, await createSyntheticSite(getPool(), { domain: site.domain, timezone: site.timezone }));
@@ -175,12 +170,7 @@ beforeAll(async () => {
   expect(await addReportRecipient({ id: berlin.userId, email: BERLIN_OWNER }, berlin.siteId, RECIPIENT, "weekly")).toMatchObject({ ok: true });
 
   await startJobWorkers();
-  // Mail that other test files left queued for Mailjet would reach this fake too.
-  await waitFor(
-    "mail left queued by other tests to be delivered",
-    async () => ((await prisma.mail.count({ where: { transport: "mailjet", status: "queued", lastError: null, userId: { notIn: [berlin.userId, la.userId] } } })) === 0 ? true : undefined),
-    15_000,
-  ).catch(() => undefined);
+  await drainQueuedMail({ userId: { notIn: [berlin.userId, la.userId] } });
   await settle();
 }, 90_000);
 

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getEnv } from "@/lib/config/env";
 import { prisma } from "@/lib/db/prisma";
@@ -7,14 +7,15 @@ import { startJobWorkers, stopJobWorkers } from "@/lib/jobs/worker";
 import { deliverMail } from "@/lib/mail/deliver-mail";
 import { requeueStrandedMails, sendMail, storeMail } from "@/lib/mail/send-mail";
 import { startFakeMailjet, type FakeMailjet } from "@/tests/fakes/fake-mailjet";
+import { drainQueuedMail, useFakeMailjet } from "@/tests/support/fake-mailjet-env";
 import { waitFor, waitForDeliveryJobCompleted } from "@/tests/support/wait-for";
 
 // "When Mailjet answers 5xx or is down, the e-mail is sent later, not lost": sendMail stores the
 // message and a pg-boss job; the real job worker delivers it through the real node-mailjet client
 // to a local fake of the Send API, retrying with back-off (MAIL_RETRY_DELAY_SECONDS=1 in tests).
 
-const KEY = "mail-retry-key";
-const SECRET = `mail-retry-secret-${randomBytes(4).toString("hex")}`;
+let KEY: string;
+let SECRET: string;
 
 let mailjet: FakeMailjet;
 let port: number;
@@ -22,23 +23,12 @@ let port: number;
 const recipient = (label: string) => `${label}-${randomUUID().slice(0, 8)}@example.com`;
 
 beforeAll(async () => {
-  mailjet = await startFakeMailjet({ port: 0, apiKey: KEY, apiSecret: SECRET });
+  const fake = await useFakeMailjet({ MAIL_FROM: "MiniStat <hello@ministat.eu>" });
+  ({ mailjet, apiKey: KEY, apiSecret: SECRET } = fake);
   port = Number(new URL(mailjet.url).port);
-  // lib/config/env (and the Mailjet client) cache their configuration on first use.
-  process.env.MAILJET_API_KEY = KEY;
-  process.env.MAILJET_API_SECRET = SECRET;
-  process.env.MAILJET_API_URL = mailjet.url;
-  process.env.MAIL_FROM = "MiniStat <hello@ministat.eu>";
-  expect(getEnv()).toMatchObject({ MAILJET_API_URL: mailjet.url, MAIL_RETRY_DELAY_SECONDS: 1 });
-
+  expect(getEnv()).toMatchObject({ MAIL_RETRY_DELAY_SECONDS: 1 });
   await startJobWorkers();
-  // Mail that other test files left queued for Mailjet would reach this fake too and use up its
-  // simulated failures: let the worker deliver what is due before the tests count anything.
-  await waitFor(
-    "mail left queued by other tests to be delivered",
-    async () => ((await prisma.mail.count({ where: { transport: "mailjet", status: "queued", lastError: null } })) === 0 ? true : undefined),
-    15_000,
-  ).catch(() => undefined);
+  await drainQueuedMail();
   mailjet.reset();
 });
 

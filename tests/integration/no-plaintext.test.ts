@@ -4,7 +4,6 @@ import { requestEmailChange } from "@/lib/account/change-email";
 import { registerAccount } from "@/lib/account/register-account";
 import { createAuthAdapter } from "@/lib/auth/adapter";
 import { emailProvider } from "@/lib/auth/email-provider";
-import { getEnv } from "@/lib/config/env";
 import { emailBlindIndex } from "@/lib/crypto/blind-index";
 import { decryptField, decryptJson } from "@/lib/crypto/field-encryption";
 import { getPool } from "@/lib/db/pool";
@@ -16,7 +15,8 @@ import { openSupportThread } from "@/lib/support/open-thread";
 import { replyAddressFor } from "@/lib/support/reply-address";
 import { addInternalNote, getInboxThread, replyAsStaff } from "@/lib/support/staff-inbox";
 import { setStaffRole } from "@/lib/support/staff-role";
-import { startFakeMailjet, type FakeMailjet } from "@/tests/fakes/fake-mailjet";
+import type { FakeMailjet } from "@/tests/fakes/fake-mailjet";
+import { useFakeMailjet } from "@/tests/support/fake-mailjet-env";
 import { mailjetParsePayload } from "@/tests/fakes/mailjet-parse";
 import { waitFor } from "@/tests/support/wait-for";
 
@@ -29,8 +29,6 @@ import { waitFor } from "@/tests/support/wait-for";
 
 const ALICE = "alice@example.com";
 const NEW_ADDRESS = `alice.new-${randomUUID().slice(0, 8)}@example.org`;
-const MAILJET_KEY = "no-plaintext-key";
-const MAILJET_SECRET = `no-plaintext-secret-${randomBytes(4).toString("hex")}`;
 
 const MARK = randomBytes(4).toString("hex");
 const SUPPORT = {
@@ -78,12 +76,7 @@ async function scanDatabase(needle: string): Promise<Hit[]> {
 }
 
 beforeAll(async () => {
-  mailjet = await startFakeMailjet({ port: 0, apiKey: MAILJET_KEY, apiSecret: MAILJET_SECRET });
-  // lib/config/env caches the environment on first use: configure it before anything reads it.
-  process.env.MAILJET_API_KEY = MAILJET_KEY;
-  process.env.MAILJET_API_SECRET = MAILJET_SECRET;
-  process.env.MAILJET_API_URL = mailjet.url;
-  expect(getEnv().MAILJET_API_URL).toBe(mailjet.url);
+  ({ mailjet } = await useFakeMailjet());
 
   // Sign-up, as /register does it.
   ({ userId: aliceId } = await registerAccount("  Alice@Example.com "));

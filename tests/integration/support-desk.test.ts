@@ -16,7 +16,8 @@ import { referenceFromReplyAddress, replyAddressFor } from "@/lib/support/reply-
 import { addInternalNote, correspondentOfThread, deleteThread, getInboxThread, listInboxThreads, replyAsStaff, resolveInboxSearch, setThreadStatus } from "@/lib/support/staff-inbox";
 import { isStaff, setStaffRole } from "@/lib/support/staff-role";
 import { UNREADABLE } from "@/lib/support/thread-views";
-import { startFakeMailjet, type FakeMailjet, type FakeMailjetMessage } from "@/tests/fakes/fake-mailjet";
+import type { FakeMailjet, FakeMailjetMessage } from "@/tests/fakes/fake-mailjet";
+import { useFakeMailjet } from "@/tests/support/fake-mailjet-env";
 import { mailjetParsePayload, type InboundMail } from "@/tests/fakes/mailjet-parse";
 import { serveRouteHandler, type RouteServer } from "@/tests/support/webhook-receiver";
 import { newAccount, newStaff, settleMailSince, supportRowCounts, uniqueAddress } from "./helpers/support-desk";
@@ -27,8 +28,6 @@ import { waitFor, waitForDeliveryJobCompleted } from "@/tests/support/wait-for";
 // e-mailed replies posted as Mailjet Parse API payloads over HTTP to the real route handler
 // (app/api/mail/inbound/route.ts), everything in a real Postgres.
 
-const MAILJET_KEY = "support-desk-key";
-const MAILJET_SECRET = `support-desk-secret-${randomBytes(4).toString("hex")}`;
 const INBOUND_SECRET = `inbound-${randomBytes(16).toString("hex")}`;
 
 let mailjet: FakeMailjet;
@@ -60,14 +59,8 @@ async function threadRow(threadId: string) {
 const startedAt = new Date();
 
 beforeAll(async () => {
-  mailjet = await startFakeMailjet({ port: 0, apiKey: MAILJET_KEY, apiSecret: MAILJET_SECRET });
-  // lib/config/env caches the environment on first use: configure it before anything reads it.
-  process.env.MAILJET_API_KEY = MAILJET_KEY;
-  process.env.MAILJET_API_SECRET = MAILJET_SECRET;
-  process.env.MAILJET_API_URL = mailjet.url;
-  process.env.MAIL_INBOUND_SECRET = INBOUND_SECRET;
-  process.env.MAIL_REPLY_DOMAIN = "reply.ministat.test";
-  expect(getEnv()).toMatchObject({ MAILJET_API_URL: mailjet.url, MAIL_INBOUND_SECRET: INBOUND_SECRET, MAIL_REPLY_DOMAIN: "reply.ministat.test" });
+  ({ mailjet } = await useFakeMailjet({ MAIL_INBOUND_SECRET: INBOUND_SECRET, MAIL_REPLY_DOMAIN: "reply.ministat.test" }));
+  expect(getEnv()).toMatchObject({ MAIL_INBOUND_SECRET: INBOUND_SECRET, MAIL_REPLY_DOMAIN: "reply.ministat.test" });
   await startJobWorkers();
   inbound = await serveRouteHandler(POST);
   staff = await newStaff();

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 // Mail retries every second in this file (set before anything reads the environment).
@@ -11,6 +10,7 @@ import { openSupportThread } from "@/lib/support/open-thread";
 import { replyAddressFor } from "@/lib/support/reply-address";
 import { getInboxThread, replyAsStaff } from "@/lib/support/staff-inbox";
 import { startFakeMailjet, type FakeMailjet } from "@/tests/fakes/fake-mailjet";
+import { drainQueuedMail, useFakeMailjet } from "@/tests/support/fake-mailjet-env";
 import { newStaff, settleMailSince, uniqueAddress } from "./helpers/support-desk";
 import { waitFor, waitForDeliveryJobCompleted } from "@/tests/support/wait-for";
 
@@ -18,8 +18,8 @@ import { waitFor, waitForDeliveryJobCompleted } from "@/tests/support/wait-for";
 // Staff replies are stored with their e-mail; the real job worker delivers them through the
 // real node-mailjet client to the fake, which first answers 500 and then is not there at all.
 
-const KEY = "support-retry-key";
-const SECRET = `support-retry-secret-${randomBytes(4).toString("hex")}`;
+let KEY: string;
+let SECRET: string;
 
 let mailjet: FakeMailjet;
 let port: number;
@@ -43,20 +43,12 @@ async function openThreads(n: number): Promise<{ threadId: string; reference: st
 const startedAt = new Date();
 
 beforeAll(async () => {
-  mailjet = await startFakeMailjet({ port: 0, apiKey: KEY, apiSecret: SECRET });
+  const fake = await useFakeMailjet();
+  ({ mailjet, apiKey: KEY, apiSecret: SECRET } = fake);
   port = Number(new URL(mailjet.url).port);
-  process.env.MAILJET_API_KEY = KEY;
-  process.env.MAILJET_API_SECRET = SECRET;
-  process.env.MAILJET_API_URL = mailjet.url;
-  expect(getEnv()).toMatchObject({ MAILJET_API_URL: mailjet.url, MAIL_RETRY_DELAY_SECONDS: 1 });
+  expect(getEnv()).toMatchObject({ MAIL_RETRY_DELAY_SECONDS: 1 });
   await startJobWorkers();
-  // Mail other test files left queued for Mailjet would reach this fake too and use up its
-  // simulated failures: let the worker deliver what is due before anything is counted.
-  await waitFor(
-    "mail left queued by other tests to be delivered",
-    async () => ((await prisma.mail.count({ where: { transport: "mailjet", status: "queued", lastError: null } })) === 0 ? true : undefined),
-    15_000,
-  ).catch(() => undefined);
+  await drainQueuedMail();
   mailjet.reset();
   staffId = (await newStaff()).userId;
 });
