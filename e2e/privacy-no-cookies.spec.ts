@@ -1,30 +1,11 @@
-import { expect, test, type Page, type Response } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { E2E_BASE_URL } from "./support/e2e-env";
+import { recordTraffic } from "./support/page-traffic";
 
 // "No cookie anywhere" and "no third-party scripts, fonts or CDNs": public pages leave the
 // cookie jar empty and every request they make goes to MiniStat itself.
 
-const PUBLIC_PAGES = ["/", "/pricing", "/privacy", "/terms", "/login", "/register"];
-
-function recordTraffic(page: Page) {
-  const requests: string[] = [];
-  const setCookies: Promise<string | null>[] = [];
-  page.on("request", (request) => requests.push(request.url()));
-  page.on("response", (response: Response) => {
-    // A late response (a prefetch cut short by the next navigation) may be gone by the time we
-    // ask; the cookie jar check below still catches any cookie it could have set.
-    setCookies.push(
-      response
-        .headerValue("set-cookie")
-        .then((value) => (value ? `${response.url()}: ${value}` : null))
-        .catch(() => null),
-    );
-  });
-  return {
-    requests,
-    setCookieHeaders: async () => (await Promise.all(setCookies)).filter((v): v is string => v !== null),
-  };
-}
+const PUBLIC_PAGES = ["/", "/pricing", "/privacy", "/terms", "/login", "/register", "/support"];
 
 const ownOrigin = (url: string) => url.startsWith(`${E2E_BASE_URL}/`) || url === E2E_BASE_URL;
 // Inline data is not a request to anyone.

@@ -1,4 +1,5 @@
-import { expect, test, type BrowserContext, type Page, type Response } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { recordTraffic } from "./support/page-traffic";
 import { E2E_BASE_URL, E2E_MAIL_INBOUND_SECRET, SESSION_COOKIE } from "./support/e2e-env";
 import { openMagicLink, register } from "./support/flows";
 import { captureServerAction, replayAction } from "./support/forged-requests";
@@ -341,33 +342,22 @@ test("a visitor's message reaches the staff inbox beside their earlier thread; t
   await Promise.all([customer.close(), stranger.close(), staff.close()]);
 });
 
-test("/support sets no cookie for a signed-out visitor and loads nothing from another origin", async ({ page, context }) => {
-  const requests: string[] = [];
-  const setCookies: Promise<string | null>[] = [];
-  page.on("request", (request) => requests.push(request.url()));
-  page.on("response", (response: Response) => {
-    setCookies.push(
-      response
-        .headerValue("set-cookie")
-        .then((value) => (value ? `${response.url()}: ${value}` : null))
-        .catch(() => null),
-    );
-  });
-
+test("/support sets no cookie for a signed-out visitor and loads nothing from another origin, also once the form is started", async ({ page, context }) => {
+  const traffic = recordTraffic(page);
   const response = await page.goto("/support", { waitUntil: "load" });
   expect(response?.status()).toBe(200);
   await expect(page.getByRole("heading", { level: 1, name: "How can we help?" })).toBeVisible();
   await page.waitForLoadState("networkidle");
 
   const own = (url: string) => url === E2E_BASE_URL || url.startsWith(`${E2E_BASE_URL}/`) || url.startsWith("data:") || url.startsWith("blob:");
-  expect(requests.filter((url) => !own(url)), "requests to other origins").toEqual([]);
+  expect(traffic.requests.filter((url) => !own(url)), "requests to other origins").toEqual([]);
 
   // Starting on the form is what would load the captcha (when keys are set; the e2e server has none).
   await page.getByLabel("E-mail address").focus();
   await page.getByLabel("Subject").fill("Just looking");
   await page.waitForLoadState("networkidle");
-  expect(requests.filter((url) => !own(url)), "requests to other origins, keys unset").toEqual([]);
+  expect(traffic.requests.filter((url) => !own(url)), "requests to other origins, keys unset").toEqual([]);
   expect(await context.cookies(), "cookie jar").toEqual([]);
-  expect((await Promise.all(setCookies)).filter((v) => v !== null), "Set-Cookie headers").toEqual([]);
+  expect(await traffic.setCookieHeaders(), "Set-Cookie headers").toEqual([]);
   expect(await page.evaluate(() => document.cookie)).toBe("");
 });

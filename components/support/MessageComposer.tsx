@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { FormMessage } from "@/components/ui/FormMessage";
-import { buttonPrimary } from "@/components/ui/styles";
+import { buttonPrimary, card } from "@/components/ui/styles";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { idleFormState, type FormState } from "@/lib/http/form-state";
 import { SUPPORT_LIMITS } from "@/lib/support/types";
@@ -34,5 +34,17 @@ export function MessageComposer({ action, threadId, field, label, hint, submitLa
         {submitLabel}
       </SubmitButton>
     </form>
+  );
+}
+
+/** A titled card around a MessageComposer (`id` names its heading). */
+export function ComposerSection({ id, heading, className = card, ...composer }: Props & { id: string; heading: string; className?: string }) {
+  return (
+    <section aria-labelledby={id} className={className}>
+      <h2 id={id} className="mb-4 text-lg font-semibold text-slate-900">
+        {heading}
+      </h2>
+      <MessageComposer {...composer} />
+    </section>
   );
 }

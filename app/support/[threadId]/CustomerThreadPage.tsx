@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { MessageComposer } from "@/components/support/MessageComposer";
+import { ComposerSection } from "@/components/support/MessageComposer";
 import { StatusBadge } from "@/components/support/StatusBadge";
 import { ThreadMessages } from "@/components/support/ThreadMessages";
-import { card } from "@/components/ui/styles";
 import type { ThreadDetail } from "@/lib/support/types";
 import { replyToThreadAction } from "./actions";
 
@@ -30,20 +29,17 @@ export function CustomerThreadPage({ thread }: { thread: ThreadDetail }) {
       <section aria-label="Conversation">
         <ThreadMessages messages={thread.messages} audience="customer" />
       </section>
-      <section aria-labelledby="reply-heading" className={card}>
-        <h2 id="reply-heading" className="mb-4 text-lg font-semibold text-slate-900">
-          Reply
-        </h2>
-        <MessageComposer
-          action={replyToThreadAction}
-          threadId={thread.id}
-          field="message"
-          label="Your reply"
-          hint={thread.status === "closed" ? "This conversation is closed; replying opens it again." : "You can also answer our e-mails: replies land here."}
-          submitLabel="Send reply"
-          pendingLabel="Sending…"
-        />
-      </section>
+      <ComposerSection
+        id="reply-heading"
+        heading="Reply"
+        action={replyToThreadAction}
+        threadId={thread.id}
+        field="message"
+        label="Your reply"
+        hint={thread.status === "closed" ? "This conversation is closed; replying opens it again." : "You can also answer our e-mails: replies land here."}
+        submitLabel="Send reply"
+        pendingLabel="Sending…"
+      />
     </div>
   );
 }

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { InlineActionButton } from "@/components/sites/InlineActionButton";
 import { formatWhen } from "@/components/support/format";
-import { MessageComposer } from "@/components/support/MessageComposer";
+import { ComposerSection } from "@/components/support/MessageComposer";
 import { StatusBadge } from "@/components/support/StatusBadge";
 import { ThreadList } from "@/components/support/ThreadList";
 import { ThreadMessages } from "@/components/support/ThreadMessages";
-import { buttonSecondary, card, link } from "@/components/ui/styles";
+import { buttonSecondary, link } from "@/components/ui/styles";
 import type { InboxThread } from "@/lib/support/staff-inbox";
 import type { ThreadDetail, ThreadSummary } from "@/lib/support/types";
 import { inboxHref } from "../inbox-filters";
@@ -82,35 +82,30 @@ export function StaffThreadPage({ thread, sameAddress, replyGoesTo }: Props) {
           <section aria-label="Messages">
             <ThreadMessages messages={thread.messages} audience="staff" />
           </section>
-          <section aria-labelledby="reply-heading" className={card}>
-            <h2 id="reply-heading" className="mb-4 text-lg font-semibold text-slate-900">
-              Reply
-            </h2>
-            <MessageComposer
-              action={staffReplyAction}
-              threadId={thread.id}
-              field="message"
-              label="Reply to the customer"
-              hint={`Sent by e-mail to ${replyGoesTo.email}${movedAccount ? " (the account's current address)" : ""}; their answer comes back to this thread.`}
-              submitLabel="Send reply"
-              pendingLabel="Sending…"
-            />
-          </section>
-          <section aria-labelledby="note-heading" className="rounded-xl bg-amber-50 p-6 shadow-sm ring-1 ring-amber-200">
-            <h2 id="note-heading" className="mb-4 text-lg font-semibold text-slate-900">
-              Internal note
-            </h2>
-            <MessageComposer
-              action={staffNoteAction}
-              threadId={thread.id}
-              field="note"
-              label="Note for staff"
-              hint="Only staff see notes. Nothing is sent to the customer."
-              submitLabel="Add note"
-              pendingLabel="Adding…"
-              buttonClassName={buttonSecondary}
-            />
-          </section>
+          <ComposerSection
+            id="reply-heading"
+            heading="Reply"
+            action={staffReplyAction}
+            threadId={thread.id}
+            field="message"
+            label="Reply to the customer"
+            hint={`Sent by e-mail to ${replyGoesTo.email}${movedAccount ? " (the account's current address)" : ""}; their answer comes back to this thread.`}
+            submitLabel="Send reply"
+            pendingLabel="Sending…"
+          />
+          <ComposerSection
+            id="note-heading"
+            heading="Internal note"
+            className="rounded-xl bg-amber-50 p-6 shadow-sm ring-1 ring-amber-200"
+            action={staffNoteAction}
+            threadId={thread.id}
+            field="note"
+            label="Note for staff"
+            hint="Only staff see notes. Nothing is sent to the customer."
+            submitLabel="Add note"
+            pendingLabel="Adding…"
+            buttonClassName={buttonSecondary}
+          />
         </div>
         <section aria-labelledby="earlier-heading" className="min-w-0 space-y-3">
           <h2 id="earlier-heading" className="text-lg font-semibold text-slate-900">
