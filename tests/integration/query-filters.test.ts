@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getBreakdown, getDashboardData, getGoalConversions, getTimeseries, getTopStats, resolveRange } from "@/lib/analytics/query";
-import { addDays } from "@/lib/analytics/query/dates";
+import { addDays } from "@/lib/analytics/dates";
 import { expectedDayRows, loadRaw, sumByValue, type RawEvent, type RawVisit } from "@/lib/analytics/query/dev/reference-rollups";
 import { createSyntheticSite, insertSyntheticTraffic } from "@/lib/analytics/query/dev/synthetic-traffic";
 import { toMetrics } from "@/lib/analytics/query/metrics";

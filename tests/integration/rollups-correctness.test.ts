@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markDirty, rebuildSiteRollups, refreshDailyRollups, refreshDirtyRollups, refreshHourlyRollups } from "@/lib/analytics/rollups";
 import { KINDS } from "@/lib/analytics/rollups/aggregate-sql";
-import { addDays } from "@/lib/analytics/query/dates";
+import { addDays } from "@/lib/analytics/dates";
 import { insertVisit } from "@/lib/analytics/query/dev/fixtures";
 import { expectedDayRows, loadRaw, type Expected, type Row } from "@/lib/analytics/query/dev/reference-rollups";
 import { createSyntheticSite, insertSyntheticTraffic } from "@/lib/analytics/query/dev/synthetic-traffic";

@@ -1,6 +1,6 @@
 // The analytics queries in one import (server only). Each query lives in its own file.
 export * from "./types";
-export { addDays, localDate } from "./dates";
+export { addDays, localDate } from "@/lib/analytics/dates";
 export { checkCustomRange, intervalFor, InvalidRangeError, previousRange, resolveRange, type RangeInput } from "./range";
 export { InvalidStatsParamsError, parseStatsParams, safeParseStatsParams, type RawSearchParams, type SafeStatsParams, type StatsParams } from "./params";
 export { buildStatsQuery } from "./build-stats-query";

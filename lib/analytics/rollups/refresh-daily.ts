@@ -1,4 +1,4 @@
-import { isIsoDate } from "@/lib/analytics/query/dates";
+import { isIsoDate } from "@/lib/analytics/dates";
 import { getWritePool } from "@/lib/db/pool";
 import { KINDS, rawDailyRows, rawSourceCtes, type RawScope } from "./aggregate-sql";
 import { addToGrains, COLUMNS, DELETE_EMPTY_GRAINS, rowDelta } from "./grain-sql";

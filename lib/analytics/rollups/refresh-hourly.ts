@@ -1,4 +1,4 @@
-import { isIsoDate } from "@/lib/analytics/query/dates";
+import { isIsoDate } from "@/lib/analytics/dates";
 import { getWritePool } from "@/lib/db/pool";
 import { rawHourlyRows, rawSourceCtes, type RawScope } from "./aggregate-sql";
 import { inTransaction, lockSiteDay } from "./site-day-lock";

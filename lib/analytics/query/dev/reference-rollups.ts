@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { localDate } from "../dates";
+import { localDate } from "@/lib/analytics/dates";
 import { DIMENSIONS } from "../types";
 
 // A deliberately plain TypeScript re-implementation of the rollup rules, for tests to check
