@@ -10,4 +10,3 @@ export { getBreakdown, MAX_BREAKDOWN_LIMIT } from "./get-breakdown";
 export { getGoalConversions } from "./get-goal-conversions";
 export { getRealtimeVisitors, REALTIME_WINDOW_MINUTES } from "./get-realtime-visitors";
 export { hasAnyEvent } from "./has-any-event";
-export { getDashboardData, type DashboardData } from "./get-dashboard-data";

@@ -32,7 +32,7 @@ const [kind, dimension] = what.split(":");
 if (kind === "breakdown") await q.getBreakdown(query, dimension as Dimension, { limit: 10 });
 else if (kind === "timeseries") await q.getTimeseries(query);
 else if (kind === "goals") await q.getGoalConversions(query, [{ id: "g", eventName: "Signup", pagePath: null }, { id: "p", eventName: null, pagePath: "/pricing" }]);
-else if (kind === "dashboard") await q.getDashboardData(query, [{ id: "g", eventName: "Signup", pagePath: null }]);
+else if (kind === "dashboard") await (await import("@/scripts/bench/run-dashboard-queries")).runDashboardQueries(query, [{ id: "g", eventName: "Signup", pagePath: null }]);
 else await q.getTotals(query, query.range);
 await closePool();
 await db.stop();
