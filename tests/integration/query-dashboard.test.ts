@@ -8,8 +8,8 @@ import {
   hasAnyEvent,
   resolveRange,
 } from "@/lib/analytics/query";
-import { insertVisit } from "@/lib/analytics/query/dev/fixtures";
-import { createSyntheticSite } from "@/lib/analytics/query/dev/synthetic-traffic";
+import { insertVisit } from "@/tests/support/insert-visit";
+import { createSyntheticSite } from "@/tests/support/synthetic-traffic";
 import { DIMENSIONS, type StatsQuery } from "@/lib/analytics/query/types";
 import { rebuildSiteRollups } from "@/lib/analytics/rollups";
 import { runDashboardQueries } from "@/scripts/bench/run-dashboard-queries";

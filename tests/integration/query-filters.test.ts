@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getBreakdown, getGoalConversions, getTimeseries, getTopStats, resolveRange } from "@/lib/analytics/query";
 import { addDays } from "@/lib/analytics/dates";
-import { expectedDayRows, loadRaw, sumByValue, type RawEvent, type RawVisit } from "@/lib/analytics/query/dev/reference-rollups";
-import { createSyntheticSite, insertSyntheticTraffic } from "@/lib/analytics/query/dev/synthetic-traffic";
+import { expectedDayRows, loadRaw, sumByValue, type RawEvent, type RawVisit } from "@/tests/support/reference-rollups";
+import { createSyntheticSite, insertSyntheticTraffic } from "@/tests/support/synthetic-traffic";
 import { toMetrics } from "@/lib/analytics/query/metrics";
 import { DIMENSIONS, type Dimension, type Filters, type StatsQuery } from "@/lib/analytics/query/types";
 import { rebuildSiteRollups } from "@/lib/analytics/rollups";

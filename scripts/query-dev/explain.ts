@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Dimension } from "@/lib/analytics/query/types";
 
 // Prints EXPLAIN ANALYZE of one query function against the benchmark data, e.g.
-// `npx tsx lib/analytics/query/dev/explain.ts breakdown:city 30d country=DE`
+// `npx tsx scripts/query-dev/explain.ts breakdown:city 30d country=DE`
 // (first argument: topStats | timeseries | goals | dashboard | breakdown:<dimension>).
 
 const [what = "topStats", period = "30d", ...filterArgs] = process.argv.slice(2);
