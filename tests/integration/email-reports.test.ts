@@ -4,7 +4,7 @@ import { GET as aggregateRoute } from "@/app/api/v1/stats/aggregate/route";
 import { GET as breakdownRoute } from "@/app/api/v1/stats/breakdown/route";
 import { GET as confirmGet, POST as confirmPost } from "@/app/reports/confirm/[token]/route";
 import { GET as unsubscribeGet, POST as unsubscribePost } from "@/app/reports/unsubscribe/[token]/route";
-import { formatDuration, formatExact, formatPercent } from "@/components/dashboard/format";
+import { formatDuration, formatExact, formatPercent } from "@/lib/analytics/format";
 import { insertVisit, type FixtureVisit } from "@/tests/support/insert-visit";
 import { createSyntheticSite } from "@/tests/support/synthetic-traffic";
 import { rebuildSiteRollups } from "@/lib/analytics/rollups";

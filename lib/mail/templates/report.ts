@@ -1,5 +1,5 @@
-import { formatExact, formatMetric, formatRange, percentChange } from "@/components/dashboard/format";
-import { METRIC_LABELS } from "@/components/dashboard/labels";
+import { formatExact, formatMetric, formatRange, percentChange } from "@/lib/analytics/format";
+import { METRIC_LABELS } from "@/lib/analytics/labels";
 import type { BreakdownRow, Metric } from "@/lib/analytics/query/types";
 import { escapeHtml } from "@/lib/http/escape-html";
 import type { ReportFigures } from "@/lib/reports/figures";
