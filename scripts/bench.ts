@@ -165,7 +165,7 @@ try {
   await cleanupAll(log);
 }
 
-section("Per-query time from getDashboardData (ms to answer, p50 of 10; all queries run in parallel)");
+section("Per-query time from runDashboardQueries (ms to answer, p50 of 10; all queries run in parallel)");
 const measured = dashboards.filter((d): d is DashboardResult & { label: string } => !isFailed(d));
 log(formatPanelTable(measured) || "  (no dashboard measured)");
 

@@ -1,10 +1,10 @@
 /**
  * Behaviour of the *built* tracker (what browsers actually download), run in node:vm
- * against the fake browser in ./fake-browser.ts.
+ * against the fake browser in tests/support/fake-browser.ts.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadBuiltScripts, QUEUE_SNIPPET } from "./built-scripts";
-import { fakeLink, runTracker, type FakeBrowserOptions } from "./fake-browser";
+import { loadBuiltScripts, QUEUE_SNIPPET } from "@/tests/support/built-tracker-scripts";
+import { fakeLink, runTracker, type FakeBrowserOptions } from "@/tests/support/fake-browser";
 
 let defaultCode = "";
 let extendedCode = "";

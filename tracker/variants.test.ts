@@ -1,10 +1,10 @@
 /**
  * The two variants of the built tracker: what the default script leaves out, and what the
- * extended one adds (outbound links, file downloads). Run in node:vm against ./fake-browser.ts.
+ * extended one adds (outbound links, file downloads). Run in node:vm against tests/support/fake-browser.ts.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadBuiltScripts, QUEUE_SNIPPET } from "./built-scripts";
-import { fakeChild, fakeLink, runTracker, type FakeBrowserOptions } from "./fake-browser";
+import { loadBuiltScripts, QUEUE_SNIPPET } from "@/tests/support/built-tracker-scripts";
+import { fakeChild, fakeLink, runTracker, type FakeBrowserOptions } from "@/tests/support/fake-browser";
 
 let defaultCode = "";
 let extendedCode = "";

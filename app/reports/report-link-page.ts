@@ -1,4 +1,4 @@
-import { escapeHtml } from "@/lib/mail/templates/layout";
+import { escapeHtml } from "@/lib/http/escape-html";
 
 // The small pages behind the links in report e-mails (unsubscribe, confirm): plain HTML from a
 // route handler, because one URL must both show a page (GET) and act (POST, RFC 8058), and a

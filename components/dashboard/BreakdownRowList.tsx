@@ -1,10 +1,10 @@
 "use client";
 
 import type { Dimension } from "@/lib/analytics/query/types";
+import { formatCount, formatExact } from "@/lib/analytics/format";
+import { DIMENSION_LABELS } from "@/lib/analytics/labels";
 import { displayValue } from "./dimension-value";
-import { formatCount, formatExact } from "./format";
 import type { PanelRow } from "./panels";
-import { DIMENSION_LABELS } from "./labels";
 import { viewHref, withFilter, type ViewParams } from "./view-params";
 import { ViewLink } from "./ViewLink";
 

@@ -1,8 +1,8 @@
 "use client";
 
 import type { BreakdownRow } from "@/lib/analytics/query/types";
+import { formatDuration, formatExact, formatPercent } from "@/lib/analytics/format";
 import { displayValue } from "./dimension-value";
-import { formatDuration, formatExact, formatPercent } from "./format";
 import type { PanelTab } from "./panels";
 import { viewHref, withFilter, type ViewParams } from "./view-params";
 import { ViewLink } from "./ViewLink";

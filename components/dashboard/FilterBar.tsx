@@ -1,6 +1,6 @@
+import { DIMENSION_LABELS } from "@/lib/analytics/labels";
 import { CloseIcon } from "./icons";
 import { displayValue } from "./dimension-value";
-import { DIMENSION_LABELS } from "./labels";
 import { activeFilters, viewHref, withoutFilter, type ViewParams } from "./view-params";
 import { ViewLink } from "./ViewLink";
 

@@ -1,5 +1,5 @@
 import type { GoalDefinition, GoalRow } from "@/lib/analytics/query/types";
-import { formatExact, formatRate } from "./format";
+import { formatExact, formatRate } from "@/lib/analytics/format";
 import { viewHref, withFilter, type ViewParams } from "./view-params";
 import { ViewLink } from "./ViewLink";
 

@@ -1,10 +1,10 @@
 "use client";
 
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from "react";
-import type { Interval } from "@/lib/analytics/query/types";
+import type { Interval, Metric } from "@/lib/analytics/query/types";
+import { formatMetric } from "@/lib/analytics/format";
+import { METRIC_LABELS } from "@/lib/analytics/labels";
 import { axisTicks, bucketLabel, bucketTitle, labelIndexes } from "./chart-scale";
-import { formatMetric, type MetricKind } from "./format";
-import { METRIC_LABELS } from "./labels";
 
 const HEIGHT = 260;
 const PAD = { top: 12, right: 12, bottom: 28, left: 44 };
@@ -12,7 +12,7 @@ const PAD = { top: 12, right: 12, bottom: 28, left: 44 };
 export type GraphPoint = { bucket: string; value: number };
 
 // The main graph: an SVG area chart sized to its container. Hover or arrow keys show a point.
-export function MainGraph({ points, metric, interval }: { points: GraphPoint[]; metric: MetricKind; interval: Interval }) {
+export function MainGraph({ points, metric, interval }: { points: GraphPoint[]; metric: Metric; interval: Interval }) {
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
   const [active, setActive] = useState<number | null>(null);

@@ -1,5 +1,5 @@
+import { formatRange } from "@/lib/analytics/format";
 import { EmptyPeriod } from "./EmptyPeriod";
-import { formatRange } from "./format";
 import { PanelUnavailable } from "./PanelUnavailable";
 import { settleRead } from "./settle-read";
 import { StatsOverview } from "./StatsOverview";

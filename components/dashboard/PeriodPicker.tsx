@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { formatRange } from "@/lib/analytics/format";
+import { PERIOD_LABELS } from "@/lib/analytics/labels";
 import { Dropdown } from "./Dropdown";
-import { formatRange } from "./format";
-import { PERIOD_LABELS } from "./labels";
 import { menuItem, menuItemActive, toolbarButton } from "./menu-styles";
 import { viewHref, withPeriod, type ViewParams } from "./view-params";
 import { ViewLink } from "./ViewLink";

@@ -1,6 +1,6 @@
 import type { Metric } from "@/lib/analytics/query/types";
-import { formatMetric, percentChange } from "./format";
-import { METRIC_LABELS } from "./labels";
+import { formatMetric, percentChange } from "@/lib/analytics/format";
+import { METRIC_LABELS } from "@/lib/analytics/labels";
 
 // One figure of the top row; a button that puts its metric on the graph.
 export function TopStatCard({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { formatCount, formatMetric } from "@/lib/analytics/format";
 import { axisTicks } from "./chart-scale";
-import { formatCount, formatMetric } from "./format";
 
 // The y-axis of the main graph: whole, distinct gridlines whatever the peak.
 

@@ -1,5 +1,5 @@
 import type { Interval } from "@/lib/analytics/query/types";
-import { formatDay, formatMonth } from "./format";
+import { formatDay, formatMonth } from "@/lib/analytics/format";
 
 // Axis arithmetic for the main graph: whole-number gridlines and readable bucket labels.
 

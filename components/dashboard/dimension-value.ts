@@ -1,5 +1,5 @@
 import type { Dimension } from "@/lib/analytics/query/types";
-import { countryName, flagEmoji } from "./format";
+import { countryName, flagEmoji } from "@/lib/analytics/format";
 
 /** How a breakdown value reads on screen: country codes become names with a flag. */
 export function displayValue(dimension: Dimension, value: string): { text: string; icon?: string } {

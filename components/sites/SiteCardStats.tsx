@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { formatCount } from "@/components/dashboard/format";
+import { formatCount } from "@/lib/analytics/format";
 import { Sparkline } from "@/components/dashboard/Sparkline";
 import { buildStatsQuery, getRealtimeVisitors, getTimeseries, hasAnyEvent } from "@/components/dashboard/stats-source";
 import type { Site } from "@/lib/sites/sites";

@@ -1,5 +1,5 @@
 import { refreshDirtyRollups, type RefreshResult } from "@/lib/analytics/rollups";
-import { describeDbError } from "@/lib/analytics/store/sql-state";
+import { describeDbError } from "@/lib/db/sql-state";
 import { getWritePool } from "@/lib/db/pool";
 import { isBillingConfigured } from "./stripe-client";
 import { checkUsageThresholds, SUBSCRIBED_STATUSES } from "./usage-notices";

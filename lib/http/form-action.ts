@@ -1,8 +1,9 @@
+import { headers } from "next/headers";
 import type { z } from "zod";
 import { getCurrentUser, type SessionUser } from "@/lib/auth/current-user";
 import { getEnv } from "@/lib/config/env";
 import { rateLimit } from "@/lib/security/rate-limit";
-import { getRequestIp } from "./client-ip";
+import { CLIENT_IP_HEADER } from "./client-ip";
 import type { FormState } from "./form-state";
 import { MalformedActionRequestError, markServerActionStarted } from "./server-action-scope";
 
@@ -27,7 +28,7 @@ export function formAction<S extends z.ZodType, Auth extends boolean>(
     markServerActionStarted();
     const user = await getCurrentUser();
     if (options.requireUser && !user) return { status: "error", message: "Your session has ended. Please sign in again." };
-    const ip = await getRequestIp();
+    const ip = (await headers()).get(CLIENT_IP_HEADER) ?? "unknown";
     if (options.rateLimit) {
       const limit = options.rateLimit.perMinute ?? getEnv().RATE_LIMIT_PER_MINUTE;
       const result = rateLimit(`${options.rateLimit.bucket}:${ip}`, limit);

@@ -1,4 +1,4 @@
-import { addDays, addMonths, endOfMonth, localDate } from "@/lib/analytics/query/dates";
+import { addDays, addMonths, endOfMonth, localDate } from "@/lib/analytics/dates";
 
 // Which week or month a report covers. Periods are local calendar dates in the site's time
 // zone (like every dashboard period): a week runs Monday–Sunday, a month from the 1st to its

@@ -1,8 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
-import { getClientIp } from "@/lib/analytics/enrich/client-ip";
 import { isProduction } from "@/lib/config/env";
-import { CLIENT_IP_HEADER } from "@/lib/http/client-ip-header";
+import { CLIENT_IP_HEADER, getClientIp } from "@/lib/http/client-ip";
 import { getHostPolicy, pinForwardedHost, refuseCrossSiteWrite, refuseForeignHost } from "@/lib/http/request-guards";
 import { isPossibleServerAction, runInServerActionScope } from "@/lib/http/server-action-scope";
 import { FAST_ROUTE_BODY_TIMEOUT_MS, limitBodyTime, serverTimeoutOptions } from "@/lib/http/server-timeouts";

@@ -1,3 +1,5 @@
+import { escapeHtml } from "@/lib/http/escape-html";
+
 // The code a site owner pastes into their pages. Kept in one place so the setup page, the
 // docs and the tests show exactly the same tags.
 
@@ -14,15 +16,11 @@ export type Snippets = {
 
 export function buildSnippets(appUrl: string, domain: string): Snippets {
   const base = appUrl.replace(/\/+$/, "");
-  const attribute = escapeAttribute(domain);
+  const attribute = escapeHtml(domain);
   return {
     basic: `<script defer data-domain="${attribute}" src="${base}/js/script.js"></script>`,
     extended: `<script defer data-domain="${attribute}" src="${base}/js/script.extended.js"></script>`,
     queueStub: "<script>window.ministat=window.ministat||function(){(window.ministat.q=window.ministat.q||[]).push(arguments)}</script>",
     customEvent: "window.ministat('Signup', {props: {plan: 'pro'}})",
   };
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

@@ -6,7 +6,7 @@ import { timeView, type ViewTiming } from "./page-loads";
 
 // (b) Dashboard: one site filled with a month of generated traffic (1M or 10M pageviews),
 // then the signed-in dashboard page timed over HTTP — unfiltered and with two filters —
-// plus the realtime poll, and each panel's query time from getDashboardData.
+// plus the realtime poll, and each panel's query time from runDashboardQueries.
 
 export const VIEWS = [
   { view: "unfiltered", search: "period=30d" },
@@ -80,11 +80,11 @@ export async function benchDashboard(options: Options): Promise<DashboardResult>
   for (const { view, search } of VIEWS) {
     try {
       const timing = await timePanels(site, search, options.plan);
-      log(`  getDashboardData ${view}: total p50 ${timing.p50Ms.total ?? "–"} ms over ${timing.runs} runs`);
+      log(`  runDashboardQueries ${view}: total p50 ${timing.p50Ms.total ?? "–"} ms over ${timing.runs} runs`);
       panels[view] = timing;
     } catch (error) {
       panels[view] = { error: error instanceof Error ? error.message : String(error) };
-      log(`  getDashboardData ${view}: ✗ ${panels[view].error}`);
+      log(`  runDashboardQueries ${view}: ✗ ${panels[view].error}`);
     }
   }
   return { label: options.label, domain: site.domain, seed, pages, realtime, filteredRatio, panels };

@@ -1,9 +1,10 @@
-import { buildStatsQuery, getDashboardData, parseStatsParams } from "@/lib/analytics/query";
+import { buildStatsQuery, parseStatsParams } from "@/lib/analytics/query";
 import { listGoals } from "@/lib/sites/goals";
 import { anotherSample, type LoadPlan } from "./budget";
+import { runDashboardQueries } from "./run-dashboard-queries";
 import { quantile, round1 } from "./stats";
 
-// Each panel's query time as getDashboardData reports it (milliseconds from the start of a
+// Each panel's query time as runDashboardQueries reports it (milliseconds from the start of a
 // full dashboard's queries until that query answered, pool wait included; they run in
 // parallel), p50 over up to `loads` runs after one warm-up run (fewer for a very slow
 // view, see budget.ts). Run in the benchmark process against the same database,
@@ -16,12 +17,12 @@ export async function timePanels(site: { id: string; timezone: string }, search:
   const goals = await listGoals(site.id);
   const query = buildStatsQuery(site, parseStatsParams(new URLSearchParams(search)));
   const warmUpStarted = performance.now();
-  const warmUp = await getDashboardData(query, goals);
+  const warmUp = await runDashboardQueries(query, goals);
   const warmUpMs = performance.now() - warmUpStarted;
   const samples = new Map<string, number[]>();
   let runs = 0;
   while (anotherSample(runs, started, warmUpMs, plan)) {
-    const { timings } = await getDashboardData(query, goals);
+    const { timings } = await runDashboardQueries(query, goals);
     for (const [key, ms] of Object.entries(timings)) samples.set(key, [...(samples.get(key) ?? []), ms]);
     runs++;
   }

@@ -1,3 +1,4 @@
+import { addDays } from "@/lib/analytics/dates";
 import { Rng } from "./random";
 import { Weighted } from "./weighted";
 
@@ -86,8 +87,4 @@ function formatter(timezone: string): Intl.DateTimeFormat {
 
 export function localDate(timezone: string, instant: number): string {
   return new Date(instant + offsetMs(instant, timezone)).toISOString().slice(0, 10);
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

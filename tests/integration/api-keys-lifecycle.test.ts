@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ApiKeyInputError, createApiKey, hashApiKey, listApiKeys, MAX_API_KEYS_PER_USER, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { authenticateApiKey } from "@/lib/api-keys/authenticate-api-key";
-import { createSyntheticSite } from "@/lib/analytics/query/dev/synthetic-traffic";
+import { createSyntheticSite } from "@/tests/support/synthetic-traffic";
 import { closePool, getPool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 

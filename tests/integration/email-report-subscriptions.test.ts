@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as confirmGet, POST as confirmPost } from "@/app/reports/confirm/[token]/route";
-import { createSyntheticSite } from "@/lib/analytics/query/dev/synthetic-traffic";
+import { createSyntheticSite } from "@/tests/support/synthetic-traffic";
 import { emailBlindIndex } from "@/lib/crypto/blind-index";
 import { decryptJson } from "@/lib/crypto/field-encryption";
 import { closePool, getPool } from "@/lib/db/pool";

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   getBreakdown,
-  getDashboardData,
   getGoalConversions,
   getRealtimeVisitors,
   getTimeseries,
@@ -9,10 +8,11 @@ import {
   hasAnyEvent,
   resolveRange,
 } from "@/lib/analytics/query";
-import { insertVisit } from "@/lib/analytics/query/dev/fixtures";
-import { createSyntheticSite } from "@/lib/analytics/query/dev/synthetic-traffic";
+import { insertVisit } from "@/tests/support/insert-visit";
+import { createSyntheticSite } from "@/tests/support/synthetic-traffic";
 import { DIMENSIONS, type StatsQuery } from "@/lib/analytics/query/types";
 import { rebuildSiteRollups } from "@/lib/analytics/rollups";
+import { runDashboardQueries } from "@/scripts/bench/run-dashboard-queries";
 import { closePool, getPool } from "@/lib/db/pool";
 
 // The dashboard's numbers on a handful of hand-made visits whose answers are known.
@@ -101,7 +101,7 @@ describe("dashboard queries", () => {
   });
 
   it("runs a whole dashboard in one call and reports each query's time", async () => {
-    const data = await getDashboardData(day("2026-04-10"), [{ id: "a", eventName: "Signup", pagePath: null }]);
+    const data = await runDashboardQueries(day("2026-04-10"), [{ id: "a", eventName: "Signup", pagePath: null }]);
     expect(Object.keys(data.breakdowns).sort()).toEqual([...DIMENSIONS].sort());
     expect(data.breakdowns.country.map((r) => r.value)).toEqual(["DE", "FR"]);
     expect(data.topStats.current.visits).toBe(3);

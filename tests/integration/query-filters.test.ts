@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getBreakdown, getDashboardData, getGoalConversions, getTimeseries, getTopStats, resolveRange } from "@/lib/analytics/query";
-import { addDays } from "@/lib/analytics/query/dates";
-import { expectedDayRows, loadRaw, sumByValue, type RawEvent, type RawVisit } from "@/lib/analytics/query/dev/reference-rollups";
-import { createSyntheticSite, insertSyntheticTraffic } from "@/lib/analytics/query/dev/synthetic-traffic";
+import { getBreakdown, getGoalConversions, getTimeseries, getTopStats, resolveRange } from "@/lib/analytics/query";
+import { addDays } from "@/lib/analytics/dates";
+import { expectedDayRows, loadRaw, sumByValue, type RawEvent, type RawVisit } from "@/tests/support/reference-rollups";
+import { createSyntheticSite, insertSyntheticTraffic } from "@/tests/support/synthetic-traffic";
 import { toMetrics } from "@/lib/analytics/query/metrics";
 import { DIMENSIONS, type Dimension, type Filters, type StatsQuery } from "@/lib/analytics/query/types";
 import { rebuildSiteRollups } from "@/lib/analytics/rollups";
+import { runDashboardQueries } from "@/scripts/bench/run-dashboard-queries";
 import { closePool, getPool, getReadPool } from "@/lib/db/pool";
 
 // Every filter, on both paths: filtered queries (raw visits/events) against a TypeScript
@@ -133,7 +134,7 @@ describe("filters", () => {
       { ...base, range: resolveRange({ period: "custom", from: "2026-02-25", to: "2026-02-25" }, TZ), filters: { event: "Signup" } },
       { ...base, source: "raw" as const },
     ]) {
-      const data = await getDashboardData(q, goals);
+      const data = await runDashboardQueries(q, goals);
       expect(data.topStats).toEqual(await getTopStats(q));
       expect(data.timeseries).toEqual(await getTimeseries(q));
       expect(data.goals).toEqual(await getGoalConversions(q, goals));

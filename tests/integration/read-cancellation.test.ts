@@ -3,7 +3,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getBreakdown, resolveRange } from "@/lib/analytics/query";
-import { createSyntheticSite, insertSyntheticTraffic } from "@/lib/analytics/query/dev/synthetic-traffic";
+import { createSyntheticSite, insertSyntheticTraffic } from "@/tests/support/synthetic-traffic";
 import { ReadCancelledError } from "@/lib/analytics/query/read-errors";
 import { getReadGate } from "@/lib/analytics/query/read-query";
 import type { StatsQuery } from "@/lib/analytics/query/types";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getBreakdown, resolveRange } from "@/lib/analytics/query";
-import { createSyntheticSite, insertSyntheticTraffic } from "@/lib/analytics/query/dev/synthetic-traffic";
+import { createSyntheticSite, insertSyntheticTraffic } from "@/tests/support/synthetic-traffic";
 import { ReadBusyError } from "@/lib/analytics/query/read-errors";
 import { getReadGate } from "@/lib/analytics/query/read-query";
 import type { BreakdownRow, Dimension, StatsQuery } from "@/lib/analytics/query/types";

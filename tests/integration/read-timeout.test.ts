@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as aggregate } from "@/app/api/v1/stats/aggregate/route";
 import { settleRead } from "@/components/dashboard/settle-read";
 import { getBreakdown, getTopStats, resolveRange } from "@/lib/analytics/query";
-import { createSyntheticSite, insertSyntheticTraffic } from "@/lib/analytics/query/dev/synthetic-traffic";
+import { createSyntheticSite, insertSyntheticTraffic } from "@/tests/support/synthetic-traffic";
 import { withReadErrors } from "@/lib/analytics/query/read-error-response";
 import { ReadTimeoutError } from "@/lib/analytics/query/read-errors";
 import type { StatsQuery } from "@/lib/analytics/query/types";

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { markDirty, rebuildSiteRollups, refreshDailyRollups, refreshDirtyRollups, refreshHourlyRollups } from "@/lib/analytics/rollups";
 import { KINDS } from "@/lib/analytics/rollups/aggregate-sql";
-import { addDays } from "@/lib/analytics/query/dates";
-import { insertVisit } from "@/lib/analytics/query/dev/fixtures";
-import { expectedDayRows, loadRaw, type Expected, type Row } from "@/lib/analytics/query/dev/reference-rollups";
-import { createSyntheticSite, insertSyntheticTraffic } from "@/lib/analytics/query/dev/synthetic-traffic";
+import { addDays } from "@/lib/analytics/dates";
+import { insertVisit } from "@/tests/support/insert-visit";
+import { expectedDayRows, loadRaw, type Expected, type Row } from "@/tests/support/reference-rollups";
+import { createSyntheticSite, insertSyntheticTraffic } from "@/tests/support/synthetic-traffic";
 import { closePool, getPool } from "@/lib/db/pool";
 
 // daily_stats and hourly_stats against a plain TypeScript recomputation from the raw rows,

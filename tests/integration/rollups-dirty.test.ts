@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { insertVisit } from "@/lib/analytics/query/dev/fixtures";
-import { createSyntheticSite, insertSyntheticTraffic } from "@/lib/analytics/query/dev/synthetic-traffic";
+import { insertVisit } from "@/tests/support/insert-visit";
+import { createSyntheticSite, insertSyntheticTraffic } from "@/tests/support/synthetic-traffic";
 import { markDirty, markRecentDaysDirty, pendingSiteDays, refreshDirtyRollups } from "@/lib/analytics/rollups";
 import { analyzeGrownTables } from "@/lib/analytics/rollups/table-statistics";
 import { closePool, getPool } from "@/lib/db/pool";

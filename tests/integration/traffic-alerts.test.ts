@@ -5,7 +5,7 @@ import { checkTrafficAlerts } from "@/lib/alerts/check-traffic-alerts";
 import { sendTrafficAlert, type TrafficSpike } from "@/lib/alerts/send-traffic-alert";
 import { getTrafficAlert, removeTrafficAlert, saveTrafficAlert } from "@/lib/alerts/traffic-alerts";
 import { getRealtimeVisitors } from "@/lib/analytics/query";
-import { insertVisit } from "@/lib/analytics/query/dev/fixtures";
+import { insertVisit } from "@/tests/support/insert-visit";
 import { getAppUrl } from "@/lib/config/env";
 import { decryptJson } from "@/lib/crypto/field-encryption";
 import { closePool, getPool } from "@/lib/db/pool";

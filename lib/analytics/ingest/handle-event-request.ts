@@ -3,8 +3,8 @@
 // because this endpoint takes thousands of requests a second.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isBotUserAgent } from "@/lib/analytics/enrich/bots";
-import { getClientIp } from "@/lib/analytics/enrich/client-ip";
-import { describeDbError } from "@/lib/analytics/store/sql-state";
+import { getClientIp } from "@/lib/http/client-ip";
+import { describeDbError } from "@/lib/db/sql-state";
 import { whenDurable } from "@/lib/analytics/store/flusher";
 import { counters } from "@/lib/analytics/store/stats";
 import { getEnv } from "@/lib/config/env";

@@ -1,8 +1,8 @@
 import { visitorId } from "@/lib/analytics/enrich/visitor-id";
 import { enqueueEvent, isBufferFull } from "@/lib/analytics/store/flusher";
 import { counters } from "@/lib/analytics/store/stats";
-import { sqlState } from "@/lib/analytics/store/sql-state";
 import type { SiteRef } from "@/lib/analytics/store/types";
+import { isForeignKeyViolation } from "@/lib/db/sql-state";
 import { now } from "./clock";
 import { ensureIngestionStarted } from "./lifecycle";
 import type { RawEvent } from "./parse-event";
@@ -70,6 +70,6 @@ function drop(): IngestOutcome {
 // A site deleted a moment ago is an unknown domain (202, not stored); any other failure
 // to reach Postgres on a cache miss is ours, and the caller answers 503.
 function onDbError(error: unknown): IngestOutcome {
-  if (sqlState(error) === "23503") return drop();
+  if (isForeignKeyViolation(error)) return drop();
   throw error;
 }

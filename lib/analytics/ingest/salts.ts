@@ -1,6 +1,7 @@
 import { newSalt } from "@/lib/analytics/enrich/visitor-id";
 import { getWritePool } from "@/lib/db/pool";
-import { addDays, utcDay } from "./utc-day";
+import { addDays } from "@/lib/analytics/dates";
+import { utcDay } from "./utc-day";
 
 // The per-site salt of a UTC day, from the salts table and then from memory. Created
 // with INSERT … ON CONFLICT DO NOTHING and read back, so several instances racing on

@@ -16,8 +16,3 @@ export function utcDay(ms: number): string {
   }
   return text;
 }
-
-/** The UTC day `days` after (or before, when negative) `day`. */
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}

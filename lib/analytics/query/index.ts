@@ -1,6 +1,6 @@
 // The analytics queries in one import (server only). Each query lives in its own file.
 export * from "./types";
-export { addDays, localDate } from "./dates";
+export { addDays, localDate } from "@/lib/analytics/dates";
 export { checkCustomRange, intervalFor, InvalidRangeError, previousRange, resolveRange, type RangeInput } from "./range";
 export { InvalidStatsParamsError, parseStatsParams, safeParseStatsParams, type RawSearchParams, type SafeStatsParams, type StatsParams } from "./params";
 export { buildStatsQuery } from "./build-stats-query";
@@ -10,4 +10,3 @@ export { getBreakdown, MAX_BREAKDOWN_LIMIT } from "./get-breakdown";
 export { getGoalConversions } from "./get-goal-conversions";
 export { getRealtimeVisitors, REALTIME_WINDOW_MINUTES } from "./get-realtime-visitors";
 export { hasAnyEvent } from "./has-any-event";
-export { getDashboardData, type DashboardData } from "./get-dashboard-data";

@@ -1,14 +1,13 @@
+import { mapMetricColumns, type MetricColumn } from "@/lib/analytics/rollups/metric-columns";
 import type { Metrics } from "./types";
 
 // Rollup rows add up across days (visitor ids change daily, so unique visitors are additive);
 // the ratios are computed from the sums, never averaged.
 
 /** Sums over rows of a source, as float8 so node-postgres hands back numbers. */
-export const SUMS = `coalesce(sum(visitors), 0)::float8 AS visitors, coalesce(sum(visits), 0)::float8 AS visits,
-  coalesce(sum(pageviews), 0)::float8 AS pageviews, coalesce(sum(bounces), 0)::float8 AS bounces,
-  coalesce(sum(duration_sum), 0)::float8 AS duration_sum, coalesce(sum(events), 0)::float8 AS events`;
+export const SUMS = mapMetricColumns((c) => `coalesce(sum(${c}), 0)::float8 AS ${c}`);
 
-export type SumsRow = { visitors: number; visits: number; pageviews: number; bounces: number; duration_sum: number; events: number };
+export type SumsRow = Record<MetricColumn, number>;
 
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 

@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween, endOfMonth, isIsoDate, localDate, startOfMonth } from "./dates";
+import { addDays, addMonths, daysBetween, endOfMonth, isIsoDate, localDate, startOfMonth } from "@/lib/analytics/dates";
 import type { DateRange, Interval, PeriodKey } from "./types";
 
 // Periods resolve to local calendar dates in the site's time zone; the SQL turns those into

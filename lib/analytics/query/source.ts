@@ -1,5 +1,6 @@
 import { KINDS, rawDailyRows, rawHourlyRows, rawSourceCtes, utcBounds, type Kind } from "@/lib/analytics/rollups/aggregate-sql";
 import { grainDimension, planSegments, type Grain } from "@/lib/analytics/rollups/grains";
+import { METRIC_COLUMN_LIST as ROLLUP_COLUMNS } from "@/lib/analytics/rollups/metric-columns";
 import { filterConditions } from "./filters";
 import type { SqlParams } from "./sql-params";
 import { DIMENSIONS, type Dimension, type StatsQuery } from "./types";
@@ -29,8 +30,6 @@ export type StatsSource = {
  * period, "months" for a monthly graph (weeks straddle months), "days" for a daily graph.
  */
 export type GrainUse = "all" | "months" | "days";
-
-const ROLLUP_COLUMNS = "visitors, visits, pageviews, bounces, duration_sum, events";
 
 export type SourceOptions = {
   range?: { from: string; to: string };

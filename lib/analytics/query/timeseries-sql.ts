@@ -1,3 +1,4 @@
+import { mapMetricColumns } from "@/lib/analytics/rollups/metric-columns";
 import { SUMS, toMetrics, type SumsRow } from "./metrics";
 import type { StatsSource } from "./source";
 import type { Interval, TimeseriesPoint } from "./types";
@@ -30,8 +31,7 @@ function buckets(src: StatsSource, interval: Interval): { all: string; rows: str
 
 export function timeseriesSql(src: StatsSource, interval: Interval): string {
   const { all, rows } = buckets(src, interval);
-  return `SELECT b.bucket, coalesce(a.visitors, 0) AS visitors, coalesce(a.visits, 0) AS visits, coalesce(a.pageviews, 0) AS pageviews,
-      coalesce(a.bounces, 0) AS bounces, coalesce(a.duration_sum, 0) AS duration_sum, coalesce(a.events, 0) AS events
+  return `SELECT b.bucket, ${mapMetricColumns((c) => `coalesce(a.${c}, 0) AS ${c}`)}
     FROM (${all}) b LEFT JOIN (${rows}) a USING (bucket)
     ORDER BY b.bucket`;
 }

@@ -1,3 +1,4 @@
+import { isForeignKeyViolation } from "@/lib/db/sql-state";
 import { localDaysOfUtcDay } from "./local-days";
 import { refreshDailyRollups } from "./refresh-daily";
 import { refreshHourlyRollups } from "./refresh-hourly";
@@ -69,7 +70,7 @@ async function refreshPending(now: number): Promise<RefreshResult> {
       lastRun.set(id, { at: now, ms: performance.now() - t });
     } catch (error) {
       // A site deleted meanwhile fails its foreign key: nothing left to roll up.
-      if ((error as { code?: string }).code === "23503") return;
+      if (isForeignKeyViolation(error)) return;
       markDirty([...work.utcDays].map((day) => ({ siteId: work.siteId, timezone: work.timezone, day })));
       failures.push(error);
     }

@@ -1,9 +1,6 @@
+import { mapMetricColumns as list, METRIC_COLUMN_LIST as COLUMNS } from "./metric-columns";
+
 // SQL that keeps the week and month rows equal to the sum of their days (see grains.ts).
-
-export const METRIC_COLUMNS = ["visitors", "visits", "pageviews", "bounces", "duration_sum", "events"] as const;
-export const COLUMNS = METRIC_COLUMNS.join(", ");
-
-const list = (f: (c: string) => string) => METRIC_COLUMNS.map(f).join(", ");
 
 /**
  * Adds the change `delta` (dimension, value, metrics…) of a day to its week row and its month

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween } from "@/lib/analytics/query/dates";
+import { addDays, daysBetween } from "@/lib/analytics/dates";
 import { planSegments, weekStart } from "./grains";
 
 // Every day of the range must be covered exactly once by the chosen day, week and month rows.

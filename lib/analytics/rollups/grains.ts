@@ -1,4 +1,4 @@
-import { addDays, endOfMonth } from "@/lib/analytics/query/dates";
+import { addDays, endOfMonth } from "@/lib/analytics/dates";
 import { KINDS, type Kind } from "./aggregate-sql";
 
 // daily_stats holds three grains of the same rows: local days (dimension "city"), ISO weeks

@@ -1,4 +1,4 @@
-import { localDate } from "@/lib/analytics/query/dates";
+import { localDate } from "@/lib/analytics/dates";
 
 // A UTC day covers one or two local days of a time zone (offsets lie within ±14 hours),
 // so a change on a UTC day can touch both.

@@ -1,8 +1,9 @@
-import { isIsoDate } from "@/lib/analytics/query/dates";
+import { isIsoDate } from "@/lib/analytics/dates";
 import { getWritePool } from "@/lib/db/pool";
 import { KINDS, rawDailyRows, rawSourceCtes, type RawScope } from "./aggregate-sql";
-import { addToGrains, COLUMNS, DELETE_EMPTY_GRAINS, rowDelta } from "./grain-sql";
+import { addToGrains, DELETE_EMPTY_GRAINS, rowDelta } from "./grain-sql";
 import { DAY_DIMENSIONS, monthStart, weekStart } from "./grains";
+import { mapMetricColumns, METRIC_COLUMN_LIST as COLUMNS } from "./metric-columns";
 import { inTransaction, lockSiteDay, lockSiteGrains } from "./site-day-lock";
 
 // Recomputes daily_stats for local days of one site, one transaction per site-day. One
@@ -11,7 +12,7 @@ import { inTransaction, lockSiteDay, lockSiteGrains } from "./site-day-lock";
 // week and month rows — so refreshing today every few seconds writes little.
 
 const SCOPE: RawScope = { site: "$1::text", timezone: "$2::text", from: "$3::date", to: "$3::date", conditions: [], manyKinds: true };
-const CHANGED = `(${COLUMNS.split(", ").map((c) => `daily_stats.${c}`).join(", ")}) IS DISTINCT FROM (${COLUMNS.split(", ").map((c) => `excluded.${c}`).join(", ")})`;
+const CHANGED = `(${mapMetricColumns((c) => `daily_stats.${c}`)}) IS DISTINCT FROM (${mapMetricColumns((c) => `excluded.${c}`)})`;
 
 const REFRESH_DAY = `WITH ${rawSourceCtes(SCOPE)},
 computed AS MATERIALIZED (
@@ -21,7 +22,7 @@ computed AS MATERIALIZED (
 ), written AS (
   INSERT INTO daily_stats (site_id, day, dimension, value, ${COLUMNS})
   SELECT $1::text, $3::date, dimension, value, ${COLUMNS} FROM computed
-  ON CONFLICT (site_id, dimension, day, value) DO UPDATE SET ${COLUMNS.split(", ").map((c) => `${c} = excluded.${c}`).join(", ")}
+  ON CONFLICT (site_id, dimension, day, value) DO UPDATE SET ${mapMetricColumns((c) => `${c} = excluded.${c}`)}
   WHERE ${CHANGED}
 ), gone AS (
   DELETE FROM daily_stats d USING old o

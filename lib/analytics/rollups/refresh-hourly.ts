@@ -1,13 +1,13 @@
-import { isIsoDate } from "@/lib/analytics/query/dates";
+import { isIsoDate } from "@/lib/analytics/dates";
 import { getWritePool } from "@/lib/db/pool";
 import { rawHourlyRows, rawSourceCtes, type RawScope } from "./aggregate-sql";
+import { METRIC_COLUMN_LIST as COLUMNS } from "./metric-columns";
 import { inTransaction, lockSiteDay } from "./site-day-lock";
 
 // Recomputes hourly_stats (totals per UTC hour, for the graph of a single day) for whole
 // UTC days of one site. Hours are UTC so that a time-zone change needs no hourly rebuild.
 
 const SCOPE: RawScope = { site: "$1::text", timezone: "'UTC'", from: "$2::date", to: "$2::date", conditions: [] };
-const COLUMNS = "visitors, visits, pageviews, bounces, duration_sum, events";
 
 const INSERT_DAY = `WITH ${rawSourceCtes(SCOPE)}
 INSERT INTO hourly_stats (site_id, hour, ${COLUMNS})

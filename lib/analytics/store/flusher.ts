@@ -3,7 +3,7 @@ import type { DurableCallback, Spool } from "@/lib/analytics/spool/spool";
 import { EventBuffer, MAX_BUFFERED_EVENTS } from "./event-buffer";
 import { onFlushed } from "./flush-listener";
 import { counters, type IngestionStats } from "./stats";
-import { describeDbError } from "./sql-state";
+import { describeDbError } from "@/lib/db/sql-state";
 import type { EventRecord, VisitRecord } from "./types";
 import { writeWithRecovery } from "./write-with-recovery";
 

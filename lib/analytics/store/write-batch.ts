@@ -1,7 +1,7 @@
 import { getWritePool } from "@/lib/db/pool";
 import { EVENT_COLUMNS, insertFromArrays, selectFromArrays, VISIT_CHANGE_COLUMNS, VISIT_COLUMNS } from "./columns";
 import type { EncodedBatch } from "./encode-batch";
-import { sqlState } from "./sql-state";
+import { sqlState } from "@/lib/db/sql-state";
 
 // One flush = one transaction: the events, the visits they changed and the spool's
 // watermark are committed together. So the visits table never counts pageviews that the

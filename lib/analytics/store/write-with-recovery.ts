@@ -1,7 +1,7 @@
 import { getWritePool } from "@/lib/db/pool";
+import { describeDbError, isForeignKeyViolation, sqlState } from "@/lib/db/sql-state";
 import { encodeBatch } from "./encode-batch";
 import type { Batch } from "./event-buffer";
-import { describeDbError, sqlState } from "./sql-state";
 import type { FlushKey } from "./types";
 import { writeBatch } from "./write-batch";
 
@@ -16,7 +16,6 @@ import { writeBatch } from "./write-batch";
 
 export type WriteOutcome = { stored: number; discarded: number; keys: FlushKey[]; leftover: Batch | null; error: unknown };
 
-const FOREIGN_KEY_VIOLATION = "23503";
 // Class 21 (cardinality), 22 (data exception), 23 (integrity constraint).
 const REFUSED_ROWS = /^2[123]/;
 
@@ -27,8 +26,8 @@ export async function writeWithRecovery(batch: Batch, spoolId: string | null): P
     markStored(batch);
     return { stored: batch.events.length, discarded: 0, keys: encoded.keys, leftover: null, error: null };
   } catch (error) {
+    if (isForeignKeyViolation(error)) return writeWithoutDeletedSites(batch, spoolId, error);
     const state = sqlState(error);
-    if (state === FOREIGN_KEY_VIOLATION) return writeWithoutDeletedSites(batch, spoolId, error);
     if (state !== null && REFUSED_ROWS.test(state)) return bisect(batch, spoolId, error);
     return { stored: 0, discarded: 0, keys: [], leftover: batch, error };
   }

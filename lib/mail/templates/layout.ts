@@ -1,8 +1,6 @@
-// A plain, trustworthy e-mail layout: no images, no tracking pixels, no remote assets.
+import { escapeHtml } from "@/lib/http/escape-html";
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
+// A plain, trustworthy e-mail layout: no images, no tracking pixels, no remote assets.
 
 export function renderHtml(options: { heading: string; paragraphs: string[]; button?: { label: string; url: string }; footer: string }): string {
   const { heading, paragraphs, button, footer } = options;

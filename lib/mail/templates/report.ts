@@ -1,10 +1,10 @@
-import { formatExact, formatMetric, formatRange, percentChange } from "@/components/dashboard/format";
-import { METRIC_LABELS } from "@/components/dashboard/labels";
+import { formatExact, formatMetric, formatRange, percentChange } from "@/lib/analytics/format";
+import { METRIC_LABELS } from "@/lib/analytics/labels";
 import type { BreakdownRow, Metric } from "@/lib/analytics/query/types";
+import { escapeHtml } from "@/lib/http/escape-html";
 import type { ReportFigures } from "@/lib/reports/figures";
 import type { DateSpan, ReportPeriod } from "@/lib/reports/periods";
 import type { MailMessage } from "../types";
-import { escapeHtml } from "./layout";
 
 // The weekly / monthly report e-mail. HTML for mail clients: nested tables, inline styles, no
 // images, web fonts, style sheets or remote resources of any kind, no tracking; the only links

@@ -1,4 +1,4 @@
-import { formatDay } from "@/components/dashboard/format";
+import { formatDay } from "@/lib/analytics/format";
 import type { ApiKeySummary } from "@/lib/api-keys/api-keys";
 import { RevokeApiKeyButton } from "./RevokeApiKeyButton";
 

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { detailsResponse } from "@/components/dashboard/details-endpoint";
+import { breakdownPageResponse } from "@/lib/analytics/query/breakdown-page-response";
 import { withReadErrors } from "@/lib/analytics/query/read-error-response";
 import { sharedSiteOrError } from "../share-access";
 
@@ -7,5 +7,5 @@ import { sharedSiteOrError } from "../share-access";
 export const GET = withReadErrors(async (request: NextRequest, { params }: { params: Promise<{ slug: string }> }): Promise<Response> => {
   const site = await sharedSiteOrError((await params).slug);
   if (site instanceof Response) return site;
-  return detailsResponse(site, request.nextUrl);
+  return breakdownPageResponse(site, request.nextUrl);
 });

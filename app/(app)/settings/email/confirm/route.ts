@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { confirmEmailChange } from "@/lib/account/change-email";
 import { toAppUrl } from "@/lib/http/app-url";
+import { escapeHtml } from "@/lib/http/escape-html";
 
 // GET /settings/email/confirm?token=… — the link sent to a new address switches the account over.
 export async function GET(request: NextRequest): Promise<Response> {
@@ -12,9 +13,8 @@ export async function GET(request: NextRequest): Promise<Response> {
 }
 
 function errorPage(message: string): Response {
-  const escaped = message.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c]!);
   return new Response(
-    `<!doctype html><meta charset="utf-8"><title>Link cannot be used · MiniStat</title><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem"><h1>This link cannot be used</h1><p>${escaped}</p><p><a href="/settings">Go to Settings</a></p></body>`,
+    `<!doctype html><meta charset="utf-8"><title>Link cannot be used · MiniStat</title><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem"><h1>This link cannot be used</h1><p>${escapeHtml(message)}</p><p><a href="/settings">Go to Settings</a></p></body>`,
     { status: 400, headers: { "content-type": "text/html; charset=utf-8" } },
   );
 }

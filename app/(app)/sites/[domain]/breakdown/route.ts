@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { detailsResponse } from "@/components/dashboard/details-endpoint";
+import { breakdownPageResponse } from "@/lib/analytics/query/breakdown-page-response";
 import { withReadErrors } from "@/lib/analytics/query/read-error-response";
 import { unlockedOwnedSiteOrError } from "../owned-site";
 
@@ -7,5 +7,5 @@ import { unlockedOwnedSiteOrError } from "../owned-site";
 export const GET = withReadErrors(async (request: NextRequest, { params }: { params: Promise<{ domain: string }> }): Promise<Response> => {
   const owned = await unlockedOwnedSiteOrError((await params).domain);
   if (owned instanceof Response) return owned;
-  return detailsResponse(owned.site, request.nextUrl);
+  return breakdownPageResponse(owned.site, request.nextUrl);
 });

@@ -1,4 +1,4 @@
-import { formatDay } from "@/components/dashboard/format";
+import { formatDay } from "@/lib/analytics/format";
 import { InlineActionButton } from "@/components/sites/InlineActionButton";
 import { card } from "@/components/ui/styles";
 import { requireUser } from "@/lib/auth/current-user";

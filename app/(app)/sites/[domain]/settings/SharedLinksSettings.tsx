@@ -1,4 +1,4 @@
-import { formatDay } from "@/components/dashboard/format";
+import { formatDay } from "@/lib/analytics/format";
 import { CopyButton } from "@/components/sites/CopyButton";
 import { InlineActionButton } from "@/components/sites/InlineActionButton";
 import { card } from "@/components/ui/styles";

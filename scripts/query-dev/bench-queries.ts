@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 
 // Query benchmark on synthetic data:
-// `npx tsx lib/analytics/query/dev/bench-queries.ts [--reset] [--rebuild] [--verbose] [--visits-per-day N] [--filters country=DE]`.
+// `npx tsx scripts/query-dev/bench-queries.ts [--reset] [--rebuild] [--verbose] [--visits-per-day N] [--filters country=DE]`.
 // Starts the scratch Postgres (.data/query-dev, port 54470), loads ~1M pageviews over 30 days
 // into database query_bench once, and prints rollup refresh times and full-dashboard times
 // (p50/max of 10 loads), unfiltered and filtered.
@@ -19,9 +19,10 @@ const { startScratchDb } = await import("./scratch-db");
 const db = await startScratchDb(database);
 process.env.DATABASE_URL = db.url;
 const { getPool, closePool } = await import("@/lib/db/pool");
-const { insertSyntheticTraffic, createSyntheticSite } = await import("./synthetic-traffic");
+const { insertSyntheticTraffic, createSyntheticSite } = await import("@/tests/support/synthetic-traffic");
 const { rebuildSiteRollups, refreshDailyRollups } = await import("@/lib/analytics/rollups");
-const { getDashboardData, resolveRange, addDays, localDate } = await import("@/lib/analytics/query");
+const { resolveRange, addDays, localDate } = await import("@/lib/analytics/query");
+const { runDashboardQueries } = await import("@/scripts/bench/run-dashboard-queries");
 type Filters = import("@/lib/analytics/query").Filters;
 
 const pool = getPool();
@@ -85,11 +86,11 @@ const goals = [
 
 async function bench(label: string, filters: Filters, period: "30d" | "7d" | "today" | "12mo" = "30d"): Promise<number> {
   const q = { site: { id: siteId, timezone: "Etc/UTC" }, range: resolveRange({ period }, "Etc/UTC"), filters };
-  await getDashboardData(q, goals); // warm-up
+  await runDashboardQueries(q, goals); // warm-up
   const totals: number[] = [];
   let slowest: Record<string, number> = {};
   for (let i = 0; i < 10; i++) {
-    const { timings } = await getDashboardData(q, goals);
+    const { timings } = await runDashboardQueries(q, goals);
     totals.push(timings.total ?? 0);
     if ((timings.total ?? 0) >= Math.max(...totals)) slowest = timings;
   }

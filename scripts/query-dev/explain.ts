@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Dimension } from "@/lib/analytics/query/types";
 
 // Prints EXPLAIN ANALYZE of one query function against the benchmark data, e.g.
-// `npx tsx lib/analytics/query/dev/explain.ts breakdown:city 30d country=DE`
+// `npx tsx scripts/query-dev/explain.ts breakdown:city 30d country=DE`
 // (first argument: topStats | timeseries | goals | dashboard | breakdown:<dimension>).
 
 const [what = "topStats", period = "30d", ...filterArgs] = process.argv.slice(2);
@@ -32,7 +32,7 @@ const [kind, dimension] = what.split(":");
 if (kind === "breakdown") await q.getBreakdown(query, dimension as Dimension, { limit: 10 });
 else if (kind === "timeseries") await q.getTimeseries(query);
 else if (kind === "goals") await q.getGoalConversions(query, [{ id: "g", eventName: "Signup", pagePath: null }, { id: "p", eventName: null, pagePath: "/pricing" }]);
-else if (kind === "dashboard") await q.getDashboardData(query, [{ id: "g", eventName: "Signup", pagePath: null }]);
+else if (kind === "dashboard") await (await import("@/scripts/bench/run-dashboard-queries")).runDashboardQueries(query, [{ id: "g", eventName: "Signup", pagePath: null }]);
 else await q.getTotals(query, query.range);
 await closePool();
 await db.stop();

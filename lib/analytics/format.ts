@@ -1,4 +1,7 @@
-// Number, duration and label formatting shared by the dashboard's server and client parts.
+import type { Metric } from "./query/types";
+
+// Number, duration and date formatting shared by the dashboard (server and client parts) and
+// the report e-mails, so both show a figure the same way.
 
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
 const whole = new Intl.NumberFormat("en");
@@ -54,9 +57,7 @@ export function flagEmoji(code: string): string {
   return String.fromCodePoint(...[...code.toUpperCase()].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
 }
 
-export type MetricKind = "visitors" | "visits" | "pageviews" | "viewsPerVisit" | "bounceRate" | "visitDuration";
-
-export function formatMetric(metric: MetricKind, value: number, exact = false): string {
+export function formatMetric(metric: Metric, value: number, exact = false): string {
   switch (metric) {
     case "bounceRate":
       return formatPercent(value);

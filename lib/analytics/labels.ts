@@ -1,5 +1,8 @@
 import type { Dimension, Metric, PeriodKey } from "@/lib/analytics/query/types";
 
+// The names a person reads for periods, dimensions and metrics: on the dashboard and in the
+// report e-mails.
+
 export const PERIOD_LABELS: Record<PeriodKey, string> = {
   today: "Today",
   yesterday: "Yesterday",

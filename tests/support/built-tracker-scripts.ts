@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { buildTracker } from "../scripts/build-tracker";
+import { buildTracker } from "@/scripts/build-tracker";
 
 // The built tracker scripts (what browsers actually download), for the behaviour tests.
 

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 
 // Prints EXPLAIN ANALYZE of each statement of one day's rollup refresh on the benchmark data:
-// `npx tsx lib/analytics/query/dev/explain-refresh.ts [days-ago]`.
+// `npx tsx scripts/query-dev/explain-refresh.ts [days-ago]`.
 
 process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
 process.env.ENCRYPTION_KEYS ??= `1:${randomBytes(32).toString("base64")}`;

@@ -5,7 +5,7 @@ import { createDatabaseIfMissing, startEmbeddedPostgres } from "@/lib/db/embedde
 import { applyMigrations } from "@/lib/db/migrate";
 
 // A scratch Postgres for query development and the query benchmark, away from the test and
-// dev clusters: `npx tsx lib/analytics/query/dev/scratch-db.ts` keeps it running until Ctrl-C
+// dev clusters: `npx tsx scripts/query-dev/scratch-db.ts` keeps it running until Ctrl-C
 // and prints the URL (with /postgres it also serves as TEST_DATABASE_ADMIN_URL). The
 // benchmark reuses a running one, or starts and stops its own.
 

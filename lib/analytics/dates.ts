@@ -1,5 +1,6 @@
-// Calendar arithmetic on "YYYY-MM-DD" strings. Dates are plain calendar days (no time, no
-// zone), so all arithmetic runs in UTC where every day has 24 hours.
+// Calendar arithmetic on "YYYY-MM-DD" strings, shared by ingestion, rollups, queries and
+// reports. Dates are plain calendar days (no time, no zone), so all arithmetic runs in UTC
+// where every day has 24 hours.
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -20,6 +21,7 @@ function toIsoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** The day `days` after (or before, when negative) `value`. */
 export function addDays(value: string, days: number): string {
   const date = parse(value);
   date.setUTCDate(date.getUTCDate() + days);
