@@ -6,7 +6,7 @@ delete process.env.MAILJET_API_KEY;
 
 import { deleteAccount } from "@/lib/account/delete-account";
 import { confirmEmailChange, requestEmailChange } from "@/lib/account/change-email";
-import { createSyntheticSite } from "@/lib/analytics/query/dev/synthetic-traffic";
+import { createSyntheticSite } from "@/tests/support/synthetic-traffic";
 import { emailBlindIndex } from "@/lib/crypto/blind-index";
 import { decryptJson, encryptField } from "@/lib/crypto/field-encryption";
 import { closePool, getPool } from "@/lib/db/pool";
