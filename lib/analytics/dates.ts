@@ -1,6 +1,8 @@
-// Calendar arithmetic on "YYYY-MM-DD" strings, shared by ingestion, rollups, queries and
-// reports. Dates are plain calendar days (no time, no zone), so all arithmetic runs in UTC
-// where every day has 24 hours.
+// Calendar arithmetic on "YYYY-MM-DD" strings, shared by ingestion, the writer, rollups,
+// queries and reports. Dates are plain calendar days (no time, no zone), so all arithmetic
+// runs in UTC where every day has 24 hours.
+
+export const DAY_MS = 86_400_000;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -44,7 +46,7 @@ export function endOfMonth(value: string): string {
 
 /** Whole days from `from` to `to` (0 when equal, negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((parse(to).getTime() - parse(from).getTime()) / 86_400_000);
+  return Math.round((parse(to).getTime() - parse(from).getTime()) / DAY_MS);
 }
 
 // Building a DateTimeFormat costs far more than using one; the writer asks on every flush.
@@ -60,4 +62,21 @@ export function localDate(timezone: string, now: Date): string {
   const parts = format.formatToParts(now);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
+}
+
+// Every event needs its UTC day (salt key, dirty-day keys), and nearly all of them fall on
+// the same day, so the last answer is memoised by its range instead of formatting a Date
+// per event.
+let utcDayStart = 0;
+let utcDayEnd = 0;
+let utcDayText = "1970-01-01";
+
+/** "YYYY-MM-DD" of a UTC instant (milliseconds since the epoch). */
+export function utcDay(ms: number): string {
+  if (ms < utcDayStart || ms >= utcDayEnd) {
+    utcDayStart = Math.floor(ms / DAY_MS) * DAY_MS;
+    utcDayEnd = utcDayStart + DAY_MS;
+    utcDayText = new Date(utcDayStart).toISOString().slice(0, 10);
+  }
+  return utcDayText;
 }

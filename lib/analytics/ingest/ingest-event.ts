@@ -10,7 +10,7 @@ import { getCachedSalt, getSalt } from "./salts";
 import { findOpenVisit, openVisit, recordInVisit } from "./sessions";
 import { findCachedSite, lookupSite } from "./site-cache";
 import { startVisit } from "./start-visit";
-import { utcDay } from "./utc-day";
+import { utcDay } from "@/lib/analytics/dates";
 
 // A valid, non-bot event → site → daily salt → visitor id → visit → buffer (and spool).
 // Synchronous whenever the site and today's salt are in memory (all but the first event of

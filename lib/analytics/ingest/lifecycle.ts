@@ -6,8 +6,7 @@ import { now } from "./clock";
 import { forgetSaltsBefore } from "./salts";
 import { sweepIdleVisits } from "./sessions";
 import { refreshSites, startSiteRefresh, stopSiteRefresh } from "./site-cache";
-import { addDays } from "@/lib/analytics/dates";
-import { utcDay } from "./utc-day";
+import { addDays, utcDay } from "@/lib/analytics/dates";
 
 // Start and stop of the ingestion pipeline's background work: the sites reload, the
 // sweep of idle visits and old salts, and the final write of the buffer at shutdown.

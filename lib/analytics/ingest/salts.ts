@@ -1,7 +1,6 @@
 import { newSalt } from "@/lib/analytics/enrich/visitor-id";
 import { getWritePool } from "@/lib/db/pool";
-import { addDays } from "@/lib/analytics/dates";
-import { utcDay } from "./utc-day";
+import { addDays, utcDay } from "@/lib/analytics/dates";
 
 // The per-site salt of a UTC day, from the salts table and then from memory. Created
 // with INSERT … ON CONFLICT DO NOTHING and read back, so several instances racing on

@@ -1,4 +1,4 @@
-import { utcDay } from "@/lib/analytics/ingest/utc-day";
+import { utcDay } from "@/lib/analytics/dates";
 import { encodeColumns, EVENT_COLUMNS, VISIT_CHANGE_COLUMNS, VISIT_COLUMNS } from "./columns";
 import type { Batch } from "./event-buffer";
 import type { FlushKey } from "./types";
