@@ -1,6 +1,6 @@
 "use client";
 
-import type { Dimension } from "@/lib/analytics/query/types";
+import type { Dimension } from "@/lib/analytics/types";
 import { formatCount, formatExact } from "@/lib/analytics/format";
 import { DIMENSION_LABELS } from "@/lib/analytics/labels";
 import { displayValue } from "./dimension-value";

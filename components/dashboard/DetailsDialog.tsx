@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import type { BreakdownRow } from "@/lib/analytics/query/types";
+import type { BreakdownRow } from "@/lib/analytics/types";
 import { DetailsTable } from "./DetailsTable";
 import { CloseIcon } from "./icons";
 import type { PanelTab } from "./panels";

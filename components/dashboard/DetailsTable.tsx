@@ -1,6 +1,6 @@
 "use client";
 
-import type { BreakdownRow } from "@/lib/analytics/query/types";
+import type { BreakdownRow } from "@/lib/analytics/types";
 import { formatDuration, formatExact, formatPercent } from "@/lib/analytics/format";
 import { displayValue } from "./dimension-value";
 import type { PanelTab } from "./panels";

@@ -1,4 +1,4 @@
-import type { GoalDefinition, GoalRow } from "@/lib/analytics/query/types";
+import type { GoalDefinition, GoalRow } from "@/lib/analytics/types";
 import { formatExact, formatRate } from "@/lib/analytics/format";
 import { viewHref, withFilter, type ViewParams } from "./view-params";
 import { ViewLink } from "./ViewLink";

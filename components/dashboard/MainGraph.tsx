@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type RefObject } from "react";
-import type { Interval, Metric } from "@/lib/analytics/query/types";
+import type { Interval, Metric } from "@/lib/analytics/types";
 import { formatMetric } from "@/lib/analytics/format";
 import { METRIC_LABELS } from "@/lib/analytics/labels";
 import { axisTicks, bucketLabel, bucketTitle, labelIndexes } from "./chart-scale";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type ReactNode } from "react";
-import { METRICS, type Interval, type Metric, type TimeseriesPoint, type TopStats } from "@/lib/analytics/query/types";
+import { METRICS, type Interval, type Metric, type TimeseriesPoint, type TopStats } from "@/lib/analytics/types";
 import { MainGraph } from "./MainGraph";
 import { TopStatCard } from "./TopStatCard";
 

@@ -1,4 +1,4 @@
-import type { Metric } from "@/lib/analytics/query/types";
+import type { Metric } from "@/lib/analytics/types";
 import { formatMetric, percentChange } from "@/lib/analytics/format";
 import { METRIC_LABELS } from "@/lib/analytics/labels";
 

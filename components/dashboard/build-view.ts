@@ -1,4 +1,4 @@
-import type { StatsQuery } from "@/lib/analytics/query/types";
+import type { StatsQuery } from "@/lib/analytics/types";
 import { buildStatsQuery, safeParseStatsParams, type RawSearchParams } from "./stats-source";
 import type { ViewParams } from "./view-params";
 

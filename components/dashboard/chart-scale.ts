@@ -1,4 +1,4 @@
-import type { Interval } from "@/lib/analytics/query/types";
+import type { Interval } from "@/lib/analytics/types";
 import { formatDay, formatMonth } from "@/lib/analytics/format";
 
 // Axis arithmetic for the main graph: whole-number gridlines and readable bucket labels.

@@ -1,4 +1,4 @@
-import type { BreakdownRow, Dimension, GoalDefinition, StatsQuery } from "@/lib/analytics/query/types";
+import type { BreakdownRow, Dimension, GoalDefinition, StatsQuery } from "@/lib/analytics/types";
 import { PANEL_ROWS } from "./panels";
 import { getBreakdown, getGoalConversions, getTimeseries, getTopStats, hasAnyEvent } from "./stats-source";
 import type { DashboardData } from "./types";

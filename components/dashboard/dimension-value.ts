@@ -1,4 +1,4 @@
-import type { Dimension } from "@/lib/analytics/query/types";
+import type { Dimension } from "@/lib/analytics/types";
 import { countryName, flagEmoji } from "@/lib/analytics/format";
 
 /** How a breakdown value reads on screen: country codes become names with a flag. */

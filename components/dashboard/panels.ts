@@ -1,4 +1,4 @@
-import type { Dimension } from "@/lib/analytics/query/types";
+import type { Dimension } from "@/lib/analytics/types";
 
 export type PanelTab = { dimension: Dimension; label: string; column: string };
 export type PanelConfig = { id: string; title: string; tabs: [PanelTab, ...PanelTab[]] };

@@ -1,4 +1,4 @@
-import type { BreakdownRow, Dimension, GoalDefinition, GoalRow, StatsQuery, TimeseriesPoint, TopStats } from "@/lib/analytics/query/types";
+import type { BreakdownRow, Dimension, GoalDefinition, GoalRow, StatsQuery, TimeseriesPoint, TopStats } from "@/lib/analytics/types";
 import type { ViewParams } from "./view-params";
 
 export type DashboardSite = { id: string; domain: string; timezone: string };

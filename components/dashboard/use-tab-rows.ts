@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { Dimension } from "@/lib/analytics/query/types";
+import type { Dimension } from "@/lib/analytics/types";
 import { PANEL_ROWS, type PanelRow } from "./panels";
 import { toSearchParams, type ViewParams } from "./view-params";
 

@@ -1,4 +1,4 @@
-import { DIMENSIONS, type Dimension, type Filters, type PeriodKey } from "@/lib/analytics/query/types";
+import { DIMENSIONS, type Dimension, type Filters, type PeriodKey } from "@/lib/analytics/types";
 
 // What a dashboard view is made of — period and filters — and its URL form. These are the
 // search params parseStatsParams reads, so a link reproduces the view exactly.

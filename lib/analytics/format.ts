@@ -1,4 +1,4 @@
-import type { Metric } from "./query/types";
+import type { Metric } from "./types";
 
 // Number, duration and date formatting shared by the dashboard (server and client parts) and
 // the report e-mails, so both show a figure the same way.

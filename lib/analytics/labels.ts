@@ -1,4 +1,4 @@
-import type { Dimension, Metric, PeriodKey } from "@/lib/analytics/query/types";
+import type { Dimension, Metric, PeriodKey } from "@/lib/analytics/types";
 
 // The names a person reads for periods, dimensions and metrics: on the dashboard and in the
 // report e-mails.

@@ -1,5 +1,5 @@
 import { getTopStats } from "@/lib/analytics/query";
-import type { Metric } from "@/lib/analytics/query/types";
+import type { Metric } from "@/lib/analytics/types";
 import { jsonResponse } from "./api-error";
 import { readStatsRequest } from "./stats-request";
 import type { ApiKeyContext } from "./with-api-key";

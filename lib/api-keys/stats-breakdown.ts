@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getBreakdown, MAX_BREAKDOWN_LIMIT } from "@/lib/analytics/query";
-import { DIMENSIONS, type BreakdownRow } from "@/lib/analytics/query/types";
+import { DIMENSIONS, type BreakdownRow } from "@/lib/analytics/types";
 import { jsonResponse } from "./api-error";
 import { invalid, readStatsRequest } from "./stats-request";
 import type { ApiKeyContext } from "./with-api-key";

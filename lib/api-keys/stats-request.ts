@@ -1,5 +1,5 @@
 import { buildStatsQuery, safeParseStatsParams } from "@/lib/analytics/query";
-import { DIMENSIONS, type StatsQuery } from "@/lib/analytics/query/types";
+import { DIMENSIONS, type StatsQuery } from "@/lib/analytics/types";
 import { domainSchema } from "@/lib/sites/schemas";
 import { getOwnedSiteByDomain, type Site } from "@/lib/sites/sites";
 import { ApiError } from "./api-error";

@@ -1,5 +1,5 @@
 import { buildStatsQuery, getBreakdown, getTotals } from "@/lib/analytics/query";
-import type { BreakdownRow, Metrics } from "@/lib/analytics/query/types";
+import type { BreakdownRow, Metrics } from "@/lib/analytics/types";
 import type { ReportPeriod } from "./periods";
 
 // The numbers in a report, read through the very functions behind the dashboard and the Stats

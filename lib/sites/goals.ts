@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db/prisma";
-import type { GoalDefinition } from "@/lib/analytics/query/types";
+import type { GoalDefinition } from "@/lib/analytics/types";
 
 // Goals: a custom event name ("Signup") or a page path ("/thank-you"). Conversions are counted
 // by the analytics queries; this module only keeps the definitions, owner-checked.

@@ -1,9 +1,6 @@
+import { getBreakdown, getGoalConversions, getTimeseries, getTopStats } from "@/lib/analytics/query";
 import {
   DIMENSIONS,
-  getBreakdown,
-  getGoalConversions,
-  getTimeseries,
-  getTopStats,
   type BreakdownRow,
   type Dimension,
   type GoalDefinition,
@@ -11,7 +8,7 @@ import {
   type StatsQuery,
   type TimeseriesPoint,
   type TopStats,
-} from "@/lib/analytics/query";
+} from "@/lib/analytics/types";
 
 // For the benchmark and the query dev tools (the app's pages load their panels through
 // components/dashboard/dashboard-data.ts): every query of a full dashboard (all 15

@@ -23,7 +23,7 @@ const { insertSyntheticTraffic, createSyntheticSite } = await import("@/tests/su
 const { rebuildSiteRollups, refreshDailyRollups } = await import("@/lib/analytics/rollups");
 const { resolveRange, addDays, localDate } = await import("@/lib/analytics/query");
 const { runDashboardQueries } = await import("@/scripts/bench/run-dashboard-queries");
-type Filters = import("@/lib/analytics/query").Filters;
+type Filters = import("@/lib/analytics/types").Filters;
 
 const pool = getPool();
 const today = localDate("Etc/UTC", new Date());

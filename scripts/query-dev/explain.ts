@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Dimension } from "@/lib/analytics/query/types";
+import type { Dimension } from "@/lib/analytics/types";
 
 // Prints EXPLAIN ANALYZE of one query function against the benchmark data, e.g.
 // `npx tsx scripts/query-dev/explain.ts breakdown:city 30d country=DE`

@@ -11,7 +11,7 @@ import { listSegments, segmentName } from "@/lib/analytics/spool/segment-files";
 import { Spool } from "@/lib/analytics/spool/spool";
 import { getIngestionStats } from "@/lib/analytics/store/flusher";
 import { replaySpool } from "@/lib/analytics/store/replay-spool";
-import type { EventRecord, SiteRef, VisitRecord } from "@/lib/analytics/store/types";
+import type { EventRecord, SiteRef, VisitRecord } from "@/lib/analytics/types";
 import { getPool } from "@/lib/db/pool";
 
 // The spool makes a 202 durable: the event is on disk before the answer, Postgres's mark

@@ -11,7 +11,7 @@ import { drainIngestion } from "@/lib/analytics/ingest/lifecycle";
 import { rotateSalts } from "@/lib/analytics/ingest/salts";
 import { startIngestionServer, type IngestionServer } from "@/lib/analytics/ingest/serve-ingestion";
 import { setFlushListener } from "@/lib/analytics/store/flush-listener";
-import type { FlushKey } from "@/lib/analytics/store/types";
+import type { FlushKey } from "@/lib/analytics/types";
 import { getPool } from "@/lib/db/pool";
 
 // What a stored event and its visit look like: enrichment, visit counters, the 30-minute

@@ -10,7 +10,7 @@ import {
 } from "@/lib/analytics/query";
 import { insertVisit } from "@/tests/support/insert-visit";
 import { createSyntheticSite } from "@/tests/support/synthetic-traffic";
-import { DIMENSIONS, type StatsQuery } from "@/lib/analytics/query/types";
+import { DIMENSIONS, type StatsQuery } from "@/lib/analytics/types";
 import { rebuildSiteRollups } from "@/lib/analytics/rollups";
 import { runDashboardQueries } from "@/scripts/bench/run-dashboard-queries";
 import { closePool, getPool } from "@/lib/db/pool";

@@ -4,7 +4,7 @@ import { addDays } from "@/lib/analytics/dates";
 import { expectedDayRows, loadRaw, sumByValue, type RawEvent, type RawVisit } from "@/tests/support/reference-rollups";
 import { createSyntheticSite, insertSyntheticTraffic } from "@/tests/support/synthetic-traffic";
 import { toMetrics } from "@/lib/analytics/query/metrics";
-import { DIMENSIONS, type Dimension, type Filters, type StatsQuery } from "@/lib/analytics/query/types";
+import { DIMENSIONS, type Dimension, type Filters, type StatsQuery } from "@/lib/analytics/types";
 import { rebuildSiteRollups } from "@/lib/analytics/rollups";
 import { runDashboardQueries } from "@/scripts/bench/run-dashboard-queries";
 import { closePool, getPool, getReadPool } from "@/lib/db/pool";

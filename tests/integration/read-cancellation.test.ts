@@ -6,7 +6,7 @@ import { getBreakdown, resolveRange } from "@/lib/analytics/query";
 import { createSyntheticSite, insertSyntheticTraffic } from "@/tests/support/synthetic-traffic";
 import { ReadCancelledError } from "@/lib/analytics/query/read-errors";
 import { getReadGate } from "@/lib/analytics/query/read-query";
-import type { StatsQuery } from "@/lib/analytics/query/types";
+import type { StatsQuery } from "@/lib/analytics/types";
 import { closePool, getPool } from "@/lib/db/pool";
 import { runWithRequestContext } from "@/lib/server/request-context";
 import { activeReads, lockVisits, waitForReads } from "./helpers/read-activity";

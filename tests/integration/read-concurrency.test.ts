@@ -3,7 +3,7 @@ import { getBreakdown, resolveRange } from "@/lib/analytics/query";
 import { createSyntheticSite, insertSyntheticTraffic } from "@/tests/support/synthetic-traffic";
 import { ReadBusyError } from "@/lib/analytics/query/read-errors";
 import { getReadGate } from "@/lib/analytics/query/read-query";
-import type { BreakdownRow, Dimension, StatsQuery } from "@/lib/analytics/query/types";
+import type { BreakdownRow, Dimension, StatsQuery } from "@/lib/analytics/types";
 import { closePool, getPool } from "@/lib/db/pool";
 import { runWithContext } from "@/lib/server/request-context";
 import { lockVisits, waitForReads } from "./helpers/read-activity";

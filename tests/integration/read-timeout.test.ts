@@ -5,7 +5,7 @@ import { getBreakdown, getTopStats, resolveRange } from "@/lib/analytics/query";
 import { createSyntheticSite, insertSyntheticTraffic } from "@/tests/support/synthetic-traffic";
 import { withReadErrors } from "@/lib/analytics/query/read-error-response";
 import { ReadTimeoutError } from "@/lib/analytics/query/read-errors";
-import type { StatsQuery } from "@/lib/analytics/query/types";
+import type { StatsQuery } from "@/lib/analytics/types";
 import { rebuildSiteRollups } from "@/lib/analytics/rollups";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { closePool, getPool } from "@/lib/db/pool";

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { localDate } from "@/lib/analytics/dates";
-import { DIMENSIONS } from "@/lib/analytics/query/types";
+import { DIMENSIONS } from "@/lib/analytics/types";
 
 // A deliberately plain TypeScript re-implementation of the rollup rules, for tests to check
 // the SQL against: a visit counts on the local day it started, page and event rows on the

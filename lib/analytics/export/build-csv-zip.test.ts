@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import type { BreakdownRow } from "@/lib/analytics/query/types";
+import type { BreakdownRow } from "@/lib/analytics/types";
 import { buildCsvZip, EXPORTED_BREAKDOWNS, exportFileName } from "./build-csv-zip";
 
 const row = (value: string, visitors: number): BreakdownRow => ({ value, visitors, visits: visitors, pageviews: visitors * 2, bounceRate: 50, visitDuration: 61.5, events: 0 });

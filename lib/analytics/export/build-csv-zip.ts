@@ -1,5 +1,5 @@
 import { strToU8, zipSync, type Zippable } from "fflate";
-import type { BreakdownRow, DateRange, Dimension, GoalRow, TimeseriesPoint } from "@/lib/analytics/query/types";
+import type { BreakdownRow, DateRange, Dimension, GoalRow, TimeseriesPoint } from "@/lib/analytics/types";
 import { toCsv } from "./csv";
 
 // The dashboard's CSV export: one CSV per panel, zipped. Pure — the route loads the data.

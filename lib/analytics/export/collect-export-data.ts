@@ -1,5 +1,5 @@
 import { getBreakdown, getGoalConversions, getTimeseries } from "@/lib/analytics/query";
-import type { GoalDefinition, StatsQuery } from "@/lib/analytics/query/types";
+import type { GoalDefinition, StatsQuery } from "@/lib/analytics/types";
 import { EXPORTED_BREAKDOWNS, type ExportData } from "./build-csv-zip";
 
 // Rows per breakdown in an export: the long tail of pages is cut here, not silently elsewhere.

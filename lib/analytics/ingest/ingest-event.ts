@@ -1,7 +1,7 @@
 import { visitorId } from "@/lib/analytics/enrich/visitor-id";
 import { enqueueEvent, isBufferFull } from "@/lib/analytics/store/flusher";
 import { counters } from "@/lib/analytics/store/stats";
-import type { SiteRef } from "@/lib/analytics/store/types";
+import type { SiteRef } from "@/lib/analytics/types";
 import { isForeignKeyViolation } from "@/lib/db/sql-state";
 import { now } from "./clock";
 import { ensureIngestionStarted } from "./lifecycle";

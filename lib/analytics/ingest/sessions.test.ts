@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { VisitRecord } from "@/lib/analytics/store/types";
+import type { VisitRecord } from "@/lib/analytics/types";
 import { findOpenVisit, newVisitId, openVisit, recordInVisit, sweepIdleVisits, VISIT_IDLE_MS } from "./sessions";
 
 const T = Date.parse("2031-05-01T10:00:00Z");

@@ -1,5 +1,5 @@
 import { randomFillSync } from "node:crypto";
-import type { VisitRecord } from "@/lib/analytics/store/types";
+import type { VisitRecord } from "@/lib/analytics/types";
 
 // Open visits (sessions) in memory, keyed by site and visitor id. A visit ends after 30
 // minutes without events; the next event starts a new one.

@@ -1,5 +1,5 @@
 import { LruCache } from "@/lib/analytics/enrich/lru-cache";
-import type { SiteRef } from "@/lib/analytics/store/types";
+import type { SiteRef } from "@/lib/analytics/types";
 import { getWritePool } from "@/lib/db/pool";
 
 // Domain → site, so that the hot path never waits on Postgres for a known domain. The

@@ -1,7 +1,7 @@
 import { lookupLocation } from "@/lib/analytics/enrich/geo";
 import { classifySource } from "@/lib/analytics/enrich/referrer";
 import { parseUserAgent } from "@/lib/analytics/enrich/user-agent";
-import type { SiteRef, VisitRecord } from "@/lib/analytics/store/types";
+import type { SiteRef, VisitRecord } from "@/lib/analytics/types";
 import type { RawEvent } from "./parse-event";
 import { newVisitId } from "./sessions";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { buildStatsQuery } from "./build-stats-query";
 import { getBreakdown } from "./get-breakdown";
 import { safeParseStatsParams } from "./params";
-import { DIMENSIONS } from "./types";
+import { DIMENSIONS } from "@/lib/analytics/types";
 
 // One page of a breakdown as JSON (the dashboard's "Details" modal), for the owner's and the
 // shared dashboard's route handlers alike (each checks access first). The URL carries the

@@ -1,7 +1,7 @@
 import { SUMS, toMetrics, type SumsRow } from "./metrics";
 import type { StatsSource } from "./source";
 import type { SqlParams } from "./sql-params";
-import { DIMENSIONS, type BreakdownOptions, type BreakdownRow, type Dimension } from "./types";
+import { DIMENSIONS, type BreakdownOptions, type BreakdownRow, type Dimension } from "@/lib/analytics/types";
 
 // The SQL of one panel (or its "details" modal): the values of a dimension with their
 // metrics, most visitors first; `search` keeps values containing it, ignoring case.

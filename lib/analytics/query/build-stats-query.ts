@@ -1,6 +1,6 @@
 import type { StatsParams } from "./params";
 import { resolveRange } from "./range";
-import type { StatsQuery } from "./types";
+import type { StatsQuery } from "@/lib/analytics/types";
 
 // Parsed parameters + the site (already owner-checked by the caller) → the query the
 // functions in this folder take.

@@ -1,6 +1,6 @@
 import { utcBounds, type RawScope } from "@/lib/analytics/rollups/aggregate-sql";
 import type { SqlParams } from "./sql-params";
-import { DIMENSIONS, type Filters } from "./types";
+import { DIMENSIONS, type Filters } from "@/lib/analytics/types";
 
 // Filters pick a set of visits; every metric is then computed over those visits. A page
 // filter keeps the visits that include a pageview of that page, an event filter the visits

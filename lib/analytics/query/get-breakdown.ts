@@ -2,7 +2,7 @@ import { breakdownSql, toBreakdownRow, type BreakdownSqlRow } from "./breakdown-
 import { scanTogether } from "./scan-batcher";
 import { statsSource, usesRawPath } from "./source";
 import { SqlParams } from "./sql-params";
-import type { BreakdownOptions, BreakdownRow, Dimension, StatsQuery } from "./types";
+import type { BreakdownOptions, BreakdownRow, Dimension, StatsQuery } from "@/lib/analytics/types";
 import { readQuery } from "./read-query";
 
 // One panel (or its "details" modal): the values of a dimension with their metrics.

@@ -5,7 +5,7 @@ import { statsSource, type StatsSource } from "./source";
 import { SqlParams } from "./sql-params";
 import { timeseriesSql, toTimeseriesPoint } from "./timeseries-sql";
 import { totalsSql } from "./totals-sql";
-import type { BreakdownOptions, BreakdownRow, Dimension, GoalDefinition, GoalRow, Metrics, StatsQuery, TimeseriesPoint } from "./types";
+import type { BreakdownOptions, BreakdownRow, Dimension, GoalDefinition, GoalRow, Metrics, StatsQuery, TimeseriesPoint } from "@/lib/analytics/types";
 import { readQuery } from "./read-query";
 
 // A filtered view cannot use the rollups, and every panel would scan the period's visits

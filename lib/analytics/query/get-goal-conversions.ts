@@ -2,7 +2,7 @@ import { goalsSql, toGoalRows, type GoalSqlRow } from "./goals-sql";
 import { scanTogether } from "./scan-batcher";
 import { statsSource, usesRawPath } from "./source";
 import { SqlParams } from "./sql-params";
-import type { GoalDefinition, GoalRow, StatsQuery } from "./types";
+import type { GoalDefinition, GoalRow, StatsQuery } from "@/lib/analytics/types";
 import { readQuery } from "./read-query";
 
 // Goals with their conversions and conversion rate (see goals-sql.ts).

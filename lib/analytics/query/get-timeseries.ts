@@ -3,7 +3,7 @@ import { scanTogether } from "./scan-batcher";
 import { statsSource, usesRawPath } from "./source";
 import { SqlParams } from "./sql-params";
 import { timeseriesSql, toTimeseriesPoint } from "./timeseries-sql";
-import type { StatsQuery, TimeseriesPoint } from "./types";
+import type { StatsQuery, TimeseriesPoint } from "@/lib/analytics/types";
 import { readQuery } from "./read-query";
 
 // The main graph: one point per local hour, day or month of the period.

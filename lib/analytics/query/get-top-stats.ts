@@ -4,7 +4,7 @@ import { scanTogether } from "./scan-batcher";
 import { statsSource, usesRawPath } from "./source";
 import { SqlParams } from "./sql-params";
 import { totalsSql } from "./totals-sql";
-import type { Metrics, StatsQuery, TopStats } from "./types";
+import type { Metrics, StatsQuery, TopStats } from "@/lib/analytics/types";
 import { readQuery } from "./read-query";
 
 // Top stats of the period and of the period of the same length just before it.

@@ -1,6 +1,6 @@
 import type { StatsSource } from "./source";
 import type { SqlParams } from "./sql-params";
-import type { GoalDefinition, GoalRow } from "./types";
+import type { GoalDefinition, GoalRow } from "@/lib/analytics/types";
 
 // The SQL of the goals: an event goal converts the visitors who fired that custom event, a page goal those
 // who viewed exactly that path. Conversion rate = converted visitors / all visitors of the

@@ -1,5 +1,5 @@
-// The analytics queries in one import (server only). Each query lives in its own file.
-export * from "./types";
+// The analytics queries in one import (server only). Each query lives in its own file; their
+// types (StatsQuery, Metrics, rows …) are in lib/analytics/types.ts.
 export { addDays, localDate } from "@/lib/analytics/dates";
 export { checkCustomRange, intervalFor, InvalidRangeError, previousRange, resolveRange, type RangeInput } from "./range";
 export { InvalidStatsParamsError, parseStatsParams, safeParseStatsParams, type RawSearchParams, type SafeStatsParams, type StatsParams } from "./params";

@@ -1,5 +1,5 @@
 import { mapMetricColumns, type MetricColumn } from "@/lib/analytics/rollups/metric-columns";
-import type { Metrics } from "./types";
+import type { Metrics } from "@/lib/analytics/types";
 
 // Rollup rows add up across days (visitor ids change daily, so unique visitors are additive);
 // the ratios are computed from the sums, never averaged.

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { checkCustomRange } from "./range";
-import { DIMENSIONS, PERIODS, type Filters, type PeriodKey } from "./types";
+import { DIMENSIONS, PERIODS, type Filters, type PeriodKey } from "@/lib/analytics/types";
 
 // Dashboard URLs and the Stats API share these parameters, so a link reproduces a view:
 // ?period=30d&country=DE&browser=Firefox, or ?period=custom&from=2026-01-01&to=2026-01-31

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InvalidRangeError, intervalFor, previousRange, resolveRange } from "./range";
-import type { PeriodKey } from "./types";
+import type { PeriodKey } from "@/lib/analytics/types";
 
 const at = (iso: string) => new Date(iso);
 const resolve = (period: PeriodKey, tz: string, now: string, custom: { from?: string; to?: string } = {}) =>

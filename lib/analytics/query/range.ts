@@ -1,5 +1,5 @@
 import { addDays, addMonths, daysBetween, endOfMonth, isIsoDate, localDate, startOfMonth } from "@/lib/analytics/dates";
-import type { DateRange, Interval, PeriodKey } from "./types";
+import type { DateRange, Interval, PeriodKey } from "@/lib/analytics/types";
 
 // Periods resolve to local calendar dates in the site's time zone; the SQL turns those into
 // UTC bounds, so "today" in Tokyo and "today" in New York are different instants.

@@ -1,6 +1,6 @@
 import { getRequestContext, type RequestContext } from "@/lib/server/request-context";
 import { getDashboardScan, type PartResult, type ScanPart } from "./get-dashboard-scan";
-import type { StatsQuery } from "./types";
+import type { StatsQuery } from "@/lib/analytics/types";
 
 // Filtered panels of one view are asked for together (the dashboard renders them side by
 // side), and each would scan the period's visits on its own. Requests for the same view

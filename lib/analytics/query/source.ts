@@ -3,7 +3,7 @@ import { grainDimension, planSegments, type Grain } from "@/lib/analytics/rollup
 import { METRIC_COLUMN_LIST as ROLLUP_COLUMNS } from "@/lib/analytics/rollups/metric-columns";
 import { filterConditions } from "./filters";
 import type { SqlParams } from "./sql-params";
-import { DIMENSIONS, type Dimension, type StatsQuery } from "./types";
+import { DIMENSIONS, type Dimension, type StatsQuery } from "@/lib/analytics/types";
 
 // Where a query's rows come from. Unfiltered: the rollups (daily_stats in its day, week and
 // month grains; hourly_stats). Filtered: the same row shapes computed from raw visits and

@@ -1,7 +1,7 @@
 import { mapMetricColumns } from "@/lib/analytics/rollups/metric-columns";
 import { SUMS, toMetrics, type SumsRow } from "./metrics";
 import type { StatsSource } from "./source";
-import type { Interval, TimeseriesPoint } from "./types";
+import type { Interval, TimeseriesPoint } from "@/lib/analytics/types";
 
 // The SQL of the main graph: one point per local hour, day or month of the period, gaps filled with
 // zeros. Hours come from hourly_stats (UTC hours labelled in the site's time zone; on a

@@ -1,4 +1,4 @@
-import { DIMENSIONS, type Dimension } from "@/lib/analytics/query/types";
+import { DIMENSIONS, type Dimension } from "@/lib/analytics/types";
 
 // Rows shaped like daily_stats (day, value, visitors, visits, pageviews, bounces,
 // duration_sum, events), computed straight from visits and events. The rollup refresher

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { EventRecord, VisitRecord } from "@/lib/analytics/store/types";
+import type { EventRecord, VisitRecord } from "@/lib/analytics/types";
 import { decodeRecord, encodeRecord } from "./record";
 
 const site = { siteId: "site-1", domain: "example.com", timezone: "Europe/Berlin" };

@@ -1,4 +1,4 @@
-import type { EventRecord, VisitRecord } from "@/lib/analytics/store/types";
+import type { EventRecord, VisitRecord } from "@/lib/analytics/types";
 
 // One spool line per accepted event: the event and a snapshot of its visit at that moment,
 // as a JSON array (no keys: ~40 % smaller than an object, and JSON.stringify/parse are the

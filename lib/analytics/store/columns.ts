@@ -1,5 +1,5 @@
 import { numberArray, textArrayOf } from "./pg-array";
-import type { EventRecord, VisitRecord } from "./types";
+import type { EventRecord, VisitRecord } from "@/lib/analytics/types";
 
 // The columns a flush writes, declared once: both the INSERT statements and the array
 // parameters that feed their unnest() come from these lists, so they cannot drift apart.

@@ -1,7 +1,7 @@
 import { utcDay } from "@/lib/analytics/dates";
 import { encodeColumns, EVENT_COLUMNS, VISIT_CHANGE_COLUMNS, VISIT_COLUMNS } from "./columns";
 import type { Batch } from "./event-buffer";
-import type { FlushKey } from "./types";
+import type { FlushKey } from "@/lib/analytics/types";
 
 // Turns a batch into the parameters of the (up to) three statements of a flush: events,
 // visits seen for the first time (all columns), and visits already stored (what changes). Runs synchronously

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EventBuffer } from "./event-buffer";
-import type { EventRecord, VisitRecord } from "./types";
+import type { EventRecord, VisitRecord } from "@/lib/analytics/types";
 
 const site = { siteId: "s", domain: "example.com", timezone: "Etc/UTC" };
 

@@ -1,4 +1,4 @@
-import type { EventRecord, VisitRecord } from "./types";
+import type { EventRecord, VisitRecord } from "@/lib/analytics/types";
 
 // Accepted events and changed visits waiting for the next flush. Pure bookkeeping: the
 // flusher decides when to take a batch. A failed batch is given back in front, so the

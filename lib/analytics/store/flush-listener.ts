@@ -1,4 +1,4 @@
-import type { FlushKey } from "./types";
+import type { FlushKey } from "@/lib/analytics/types";
 
 // Who hears about committed days: the rollup refresher marks them dirty. One listener,
 // set at boot; its failure is logged and never fails or repeats the flush.

@@ -4,7 +4,7 @@ import { EventBuffer, MAX_BUFFERED_EVENTS } from "./event-buffer";
 import { onFlushed } from "./flush-listener";
 import { counters, type IngestionStats } from "./stats";
 import { describeDbError } from "@/lib/db/sql-state";
-import type { EventRecord, VisitRecord } from "./types";
+import type { EventRecord, VisitRecord } from "@/lib/analytics/types";
 import { writeWithRecovery } from "./write-with-recovery";
 
 // When the buffer is written: 1 s after the first waiting event, or at once when 5,000

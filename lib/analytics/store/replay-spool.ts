@@ -6,7 +6,7 @@ import type { ClosedSegment } from "@/lib/analytics/spool/spool";
 import { getPool } from "@/lib/db/pool";
 import type { Batch } from "./event-buffer";
 import { onFlushed } from "./flush-listener";
-import type { EventRecord, SiteRef, VisitRecord } from "./types";
+import type { EventRecord, SiteRef, VisitRecord } from "@/lib/analytics/types";
 import { writeWithRecovery } from "./write-with-recovery";
 
 // At start-up, before any new event is accepted: the spool's events that Postgres does not

@@ -2,7 +2,7 @@ import { getWritePool } from "@/lib/db/pool";
 import { describeDbError, isForeignKeyViolation, sqlState } from "@/lib/db/sql-state";
 import { encodeBatch } from "./encode-batch";
 import type { Batch } from "./event-buffer";
-import type { FlushKey } from "./types";
+import type { FlushKey } from "@/lib/analytics/types";
 import { writeBatch } from "./write-batch";
 
 // Writes a batch and copes with the two ways a batch can be refused for good, so that

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BreakdownRow, Metrics } from "@/lib/analytics/query/types";
+import type { BreakdownRow, Metrics } from "@/lib/analytics/types";
 import { renderReportMail, reportPeriodLabel, type ReportMailInput } from "./report";
 
 const metrics = (m: Partial<Metrics>): Metrics => ({ visitors: 0, visits: 0, pageviews: 0, viewsPerVisit: 0, bounceRate: 0, visitDuration: 0, ...m });

@@ -1,6 +1,6 @@
 import { formatExact, formatMetric, formatRange, percentChange } from "@/lib/analytics/format";
 import { METRIC_LABELS } from "@/lib/analytics/labels";
-import type { BreakdownRow, Metric } from "@/lib/analytics/query/types";
+import type { BreakdownRow, Metric } from "@/lib/analytics/types";
 import { escapeHtml } from "@/lib/http/escape-html";
 import type { ReportFigures } from "@/lib/reports/figures";
 import type { DateSpan, ReportPeriod } from "@/lib/reports/periods";
