@@ -6,7 +6,7 @@ import { isBotUserAgent } from "@/lib/analytics/enrich/bots";
 import { getClientIp } from "@/lib/http/client-ip";
 import { describeDbError } from "@/lib/db/sql-state";
 import { whenDurable } from "@/lib/analytics/store/flusher";
-import { counters } from "@/lib/analytics/store/stats";
+import { countDropped } from "@/lib/analytics/store/stats";
 import { getEnv } from "@/lib/config/env";
 import { ingestEvent, type IngestOutcome } from "./ingest-event";
 import { parseEvent } from "./parse-event";
@@ -59,12 +59,12 @@ function handleBody(req: IncomingMessage, res: ServerResponse, body: string): vo
   const userAgent = req.headers["user-agent"];
   // Bots get the same 202 as everyone: nothing tells them they were recognised.
   if (userAgent === undefined || isBotUserAgent(userAgent)) {
-    counters.dropped++;
+    countDropped();
     return sendAccepted(res);
   }
   const parsed = parseEvent(body);
   if (!parsed.ok) {
-    counters.dropped++;
+    countDropped();
     return sendError(res, 400, "invalid_event", parsed.error);
   }
   // Used in memory only, for the visitor hash and the location; never stored or logged.

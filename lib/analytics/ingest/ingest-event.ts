@@ -1,6 +1,6 @@
 import { visitorId } from "@/lib/analytics/enrich/visitor-id";
 import { enqueueEvent, isBufferFull } from "@/lib/analytics/store/flusher";
-import { counters } from "@/lib/analytics/store/stats";
+import { countDropped, countOverloaded } from "@/lib/analytics/store/stats";
 import type { SiteRef } from "@/lib/analytics/types";
 import { isForeignKeyViolation } from "@/lib/db/sql-state";
 import { now } from "./clock";
@@ -23,7 +23,7 @@ export type IngestOutcome = "accepted" | "dropped" | "overloaded";
 export function ingestEvent(event: RawEvent, ip: string, userAgent: string): IngestOutcome | Promise<IngestOutcome> {
   ensureIngestionStarted();
   if (isBufferFull()) {
-    counters.overloaded++;
+    countOverloaded();
     return "overloaded";
   }
   const at = now();
@@ -63,7 +63,7 @@ function hasEntries(object: Record<string, string>): boolean {
 }
 
 function drop(): IngestOutcome {
-  counters.dropped++;
+  countDropped();
   return "dropped";
 }
 

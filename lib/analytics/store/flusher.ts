@@ -2,7 +2,7 @@ import { encodeRecord } from "@/lib/analytics/spool/record";
 import type { DurableCallback, Spool } from "@/lib/analytics/spool/spool";
 import { EventBuffer, MAX_BUFFERED_EVENTS } from "./event-buffer";
 import { onFlushed } from "./flush-listener";
-import { counters, type IngestionStats } from "./stats";
+import { countAccepted, countFlush, countWritten, readIngestionStats, type IngestionStats } from "./stats";
 import { describeDbError } from "@/lib/db/sql-state";
 import type { EventRecord, VisitRecord } from "@/lib/analytics/types";
 import { writeWithRecovery } from "./write-with-recovery";
@@ -42,7 +42,7 @@ export function isBufferFull(): boolean {
 
 /** The process's ingestion counters, with the events accepted but not yet committed. */
 export function getIngestionStats(): IngestionStats {
-  return { ...counters, buffered: buffer.bufferedCount() };
+  return readIngestionStats(buffer.bufferedCount());
 }
 
 /** For tests: reach the limit without 200,000 requests. */
@@ -53,7 +53,7 @@ export function setMaxBufferedEvents(limit = MAX_BUFFERED_EVENTS): void {
 /** Adds an accepted event (and marks its visit changed); the caller checked isBufferFull(). */
 export function enqueueEvent(event: Omit<EventRecord, "seq">, visit: VisitRecord): void {
   const record: EventRecord = { ...event, seq: nextSeq++ };
-  counters.accepted++;
+  countAccepted();
   spool?.append(record.seq, encodeRecord(record, visit));
   if (buffer.push(record, visit) >= FLUSH_AT_EVENTS) requestFlush();
   else if (timer === null && running === null) armTimer(FLUSH_INTERVAL_MS);
@@ -111,8 +111,7 @@ async function flushOnce(): Promise<boolean> {
   const started = performance.now();
   const outcome = await writeWithRecovery(batch, writingTo?.id ?? null).catch((error: unknown) => ({ stored: 0, discarded: 0, keys: [], leftover: batch, error }));
   buffer.finishBatch(batch, outcome.leftover);
-  counters.stored += outcome.stored;
-  counters.discarded += outcome.discarded;
+  countWritten(outcome.stored, outcome.discarded);
   if (outcome.keys.length > 0) onFlushed(outcome.keys);
   if (outcome.leftover !== null) {
     backoffMs = Math.min(BACKOFF_MAX_MS, backoffMs === 0 ? BACKOFF_MIN_MS : backoffMs * 2);
@@ -125,8 +124,7 @@ async function flushOnce(): Promise<boolean> {
   writingTo?.committed(lastSeq);
   backoffMs = 0;
   retryAt = 0;
-  counters.flushes++;
-  counters.lastFlushMs = Math.round(performance.now() - started);
+  countFlush(Math.round(performance.now() - started));
   return true;
 }
 
