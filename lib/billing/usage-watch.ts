@@ -1,12 +1,12 @@
-import { refreshDirtyRollups, type RefreshResult } from "@/lib/analytics/rollups";
 import { describeDbError } from "@/lib/db/sql-state";
 import { getWritePool } from "@/lib/db/pool";
 import { isBillingConfigured } from "./stripe-client";
 import { checkUsageThresholds, SUBSCRIBED_STATUSES } from "./usage-notices";
 
-// When to check usage: right after a rollup refresh, for the accounts that own the sites it
-// refreshed — the rollups are what the usage is counted from, so new pageviews count from
-// then on. Off the ingestion path: /api/event never waits for it. At most once per
+// The usage check after a rollup refresh: the rollup timer (refreshRollups in
+// lib/server/analytics-services.ts) passes the sites it refreshed, and the accounts owning
+// them are checked — the rollups are what the usage is counted from, so new pageviews count
+// from then on. Off the ingestion path: /api/event never waits for it. At most once per
 // CHECK_EVERY_MS per account, since the rollups of a busy site refresh every few seconds;
 // an e-mail then leaves at most that much later. A failing check is logged (no personal
 // data: counts and the error's code) and never fails the rollup refresh.
@@ -21,12 +21,6 @@ const lastChecked = new Map<string, number>();
 const ACCOUNTS_OF_SITES = `SELECT DISTINCT s.user_id FROM sites s
 JOIN billing_accounts b ON b.user_id = s.user_id
 WHERE s.id = ANY($1::text[]) AND b.status = ANY($2::text[]) AND b.plan_key IS NOT NULL`;
-
-/** Refreshes the dirty rollups (as refreshDirtyRollups), then checks the usage of the accounts they belong to. */
-export async function refreshRollupsAndCheckUsage(now = new Date()): Promise<RefreshResult & { usage: UsageWatchResult }> {
-  const refreshed = await refreshDirtyRollups(now.getTime());
-  return { ...refreshed, usage: await checkUsageOfSites(refreshed.siteIds, now) };
-}
 
 /** Checks the thresholds of the subscribed accounts owning `siteIds` that were not checked in the last CHECK_EVERY_MS. Never throws. */
 export async function checkUsageOfSites(siteIds: readonly string[], now = new Date()): Promise<UsageWatchResult> {

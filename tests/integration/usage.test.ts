@@ -20,11 +20,12 @@ import { getAccountBilling } from "@/lib/billing/account-access";
 import { billingBanners } from "@/lib/billing/banners";
 import { monthUsage } from "@/lib/billing/usage";
 import { checkUsageThresholds } from "@/lib/billing/usage-notices";
-import { CHECK_EVERY_MS, refreshRollupsAndCheckUsage } from "@/lib/billing/usage-watch";
+import { CHECK_EVERY_MS } from "@/lib/billing/usage-watch";
 import { getPool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { stopJobWorkers } from "@/lib/jobs/worker";
 import type { MailMessage } from "@/lib/mail/types";
+import { refreshRollups } from "@/lib/server/analytics-services";
 
 // Issue 8, usage: pageviews are counted per account and UTC month from the rollups; at 80 %
 // and 100 % of the plan the owner gets one e-mail per month and threshold; nothing is
@@ -76,7 +77,7 @@ async function sendPageviews(domain: string, count: number): Promise<void> {
 /** The rollup refresh and usage check of the app's timer, `STEP` after the previous one. */
 async function refreshAndCheck() {
   clock += STEP;
-  return refreshRollupsAndCheckUsage(new Date(clock));
+  return refreshRollups(new Date(clock));
 }
 
 /** The usage banner the app shows this account now (components/billing/BillingBanners.tsx). */
@@ -177,7 +178,7 @@ describe("usage on the 10k plan", () => {
     await sendPageviews(owner.domain, 1);
     expect((await refreshAndCheck()).usage.accounts).toBe(1);
     await sendPageviews(owner.domain, 1);
-    const soon = await refreshRollupsAndCheckUsage(new Date(clock + CHECK_EVERY_MS - 1));
+    const soon = await refreshRollups(new Date(clock + CHECK_EVERY_MS - 1));
     expect(soon.siteIds).toContain(owner.siteId);
     expect(soon.usage.accounts).toBe(0);
   });
