@@ -1,6 +1,5 @@
 import path from "node:path";
 import { checkTrafficAlerts } from "@/lib/alerts/check-traffic-alerts";
-import { handleEventRequest } from "@/lib/analytics/ingest/handle-event-request";
 import { drainIngestion, startIngestion } from "@/lib/analytics/ingest/lifecycle";
 import { rotateSalts } from "@/lib/analytics/ingest/salts";
 import { markDirty, markRecentDaysDirty, refreshDirtyRollups, type RefreshResult } from "@/lib/analytics/rollups";
@@ -10,9 +9,9 @@ import { sendTrialNotices } from "@/lib/billing/trial-notices";
 import { checkUsageOfSites, type UsageWatchResult } from "@/lib/billing/usage-watch";
 import { getEnv } from "@/lib/config/env";
 import { requestReportRun } from "@/lib/reports/schedule";
-import { registerFastRoute } from "./http-server";
 
-// The analytics background work of one app instance: the ingestion endpoint, rollup
+// The analytics background work of one app instance: the ingestion pipeline (its spool,
+// replay and caches; lib/server/http-server.ts serves /api/event), rollup
 // refreshes every ROLLUP_INTERVAL_SECONDS for the days its writer touched (refreshRollups,
 // each followed by the usage check of the sites it refreshed: lib/billing/usage-watch.ts),
 // the daily salt rotation, the hourly trial e-mails (lib/billing/trial-notices.ts), the
@@ -28,7 +27,6 @@ let timers: NodeJS.Timeout[] = [];
 /** `dataDir` holds the ingestion spool (<dataDir>/spool); `log` is for operators. */
 export async function startAnalyticsServices(options: { dataDir: string; log: (line: string) => void }): Promise<void> {
   setFlushListener((keys) => markDirty(keys));
-  registerFastRoute("/api/event", handleEventRequest);
   await startIngestion({ spoolDir: path.join(options.dataDir, "spool"), log: options.log });
   await markRecentDaysDirty(); // rollups a crash may have left stale
   await rotateSalts();

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
+import { handleEventRequest } from "@/lib/analytics/ingest/handle-event-request";
 import { isProduction } from "@/lib/config/env";
 import { CLIENT_IP_HEADER, getClientIp } from "@/lib/http/client-ip";
 import { getHostPolicy, pinForwardedHost, refuseCrossSiteWrite, refuseForeignHost } from "@/lib/http/request-guards";
@@ -7,14 +8,17 @@ import { isPossibleServerAction, runInServerActionScope } from "@/lib/http/serve
 import { FAST_ROUTE_BODY_TIMEOUT_MS, limitBodyTime, serverTimeoutOptions } from "@/lib/http/server-timeouts";
 import { handOverToNext } from "./request-context";
 
-// Hot endpoints are answered here, in front of Next's router (which costs ~0.6 ms a request);
-// everything else goes to Next.js, after the checks of lib/http/request-guards.ts.
+// The app's node:http server. POST /api/event, which takes thousands of requests a second,
+// is answered here by the ingestion handler (lib/analytics/ingest/handle-event-request.ts),
+// in front of Next's router (which costs ~0.6 ms a request); everything else goes to
+// Next.js, after the checks of lib/http/request-guards.ts.
 
-type FastRoute = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
-const fastRoutes = new Map<string, FastRoute>();
+const EVENT_PATH = "/api/event";
+const EVENT_PATH_WITH_QUERY = `${EVENT_PATH}?`;
 
-export function registerFastRoute(pathname: string, handler: FastRoute): void {
-  fastRoutes.set(pathname, handler);
+/** The request's path (before any query string) is /api/event; compared without slicing the URL. */
+function isEventRequest(url: string): boolean {
+  return url === EVENT_PATH || url.startsWith(EVENT_PATH_WITH_QUERY);
 }
 
 // Next answers a server action body over its limit with a 500; it is the client's mistake.
@@ -58,14 +62,13 @@ export async function startHttpServer(options: { dev: boolean; port: number; hos
   };
 
   const server = createServer(serverTimeoutOptions(options.trustedProxyHops > 0), (req, res) => {
-    const url = req.url ?? "/";
-    const q = url.indexOf("?");
-    // Fast routes answer for any Host (a customer's own proxy may forward the tracker's
-    // events under its domain) and resolve the client address themselves, when needed.
-    const fast = fastRoutes.get(q === -1 ? url : url.slice(0, q));
-    if (fast) limitBodyTime(req, res, FAST_ROUTE_BODY_TIMEOUT_MS);
-    const done = fast ? fast(req, res) : toNext(req, res);
-    Promise.resolve(done).catch((error: unknown) => {
+    // /api/event answers for any Host (a customer's own proxy may forward the tracker's
+    // events under its domain) and resolves the client address itself, when needed.
+    if (isEventRequest(req.url ?? "/")) {
+      limitBodyTime(req, res, FAST_ROUTE_BODY_TIMEOUT_MS);
+      return handleEventRequest(req, res);
+    }
+    Promise.resolve(toNext(req, res)).catch((error: unknown) => {
       console.error(`request failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) {
         res.writeHead(500, { "content-type": "application/json" });

@@ -4,7 +4,7 @@ import { handleEventRequest } from "./handle-event-request";
 
 // A bare node:http server that answers every request with the ingestion handler: what
 // integration tests and the ingestion benchmark talk to, without Next.js in the way.
-// Production serves the same handler through lib/server/http-server.ts.
+// Production serves the same handler through lib/server/http-server.ts (for /api/event).
 
 export type IngestionServer = { url: string; server: Server; close: () => Promise<void> };
 
