@@ -2,8 +2,7 @@ import path from "node:path";
 import { checkTrafficAlerts } from "@/lib/alerts/check-traffic-alerts";
 import { drainIngestion, startIngestion } from "@/lib/analytics/ingest/lifecycle";
 import { rotateSalts } from "@/lib/analytics/ingest/salts";
-import { markDirty, markRecentDaysDirty, refreshDirtyRollups, type RefreshResult } from "@/lib/analytics/rollups";
-import { setFlushListener } from "@/lib/analytics/store/flush-listener";
+import { markRecentDaysDirty, refreshDirtyRollups, type RefreshResult } from "@/lib/analytics/rollups";
 import { retryFlushNow } from "@/lib/analytics/store/flusher";
 import { sendTrialNotices } from "@/lib/billing/trial-notices";
 import { checkUsageOfSites, type UsageWatchResult } from "@/lib/billing/usage-watch";
@@ -26,7 +25,6 @@ let timers: NodeJS.Timeout[] = [];
 
 /** `dataDir` holds the ingestion spool (<dataDir>/spool); `log` is for operators. */
 export async function startAnalyticsServices(options: { dataDir: string; log: (line: string) => void }): Promise<void> {
-  setFlushListener((keys) => markDirty(keys));
   await startIngestion({ spoolDir: path.join(options.dataDir, "spool"), log: options.log });
   await markRecentDaysDirty(); // rollups a crash may have left stale
   await rotateSalts();

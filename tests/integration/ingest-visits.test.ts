@@ -10,12 +10,11 @@ import { resetClock, setClock } from "@/lib/analytics/ingest/clock";
 import { drainIngestion } from "@/lib/analytics/ingest/lifecycle";
 import { rotateSalts } from "@/lib/analytics/ingest/salts";
 import { startIngestionServer, type IngestionServer } from "@/lib/analytics/ingest/serve-ingestion";
-import { setFlushListener } from "@/lib/analytics/store/flush-listener";
-import type { FlushKey } from "@/lib/analytics/types";
+import { refreshDirtyRollups } from "@/lib/analytics/rollups";
 import { getPool } from "@/lib/db/pool";
 
 // What a stored event and its visit look like: enrichment, visit counters, the 30-minute
-// split, daily salts, the flush notification, and that neither IP nor user agent is kept.
+// split, daily salts, the days marked for the rollups, and that neither IP nor user agent is kept.
 
 const CHROME_WIN = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36";
 const SAFARI_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1";
@@ -69,7 +68,6 @@ beforeAll(async () => {
 afterEach(() => resetClock());
 
 afterAll(async () => {
-  setFlushListener(null);
   await drainIngestion();
   await ingest.close();
 });
@@ -163,14 +161,18 @@ describe("visits", () => {
     expect(visits[0]!.visit_id).not.toBe(visits[1]!.visit_id);
   });
 
-  it("are told to the flush listener as (site, time zone, UTC day)", async () => {
-    const keys: FlushKey[] = [];
-    setFlushListener((flushed) => keys.push(...flushed));
-    manualClock("2031-03-12T23:30:00Z");
+  it("are marked for the rollups as (site, time zone, UTC day): the next refresh counts them on the site's local day", async () => {
+    manualClock("2031-03-12T23:30:00Z"); // 19:30 in New York
     const { siteId, domain } = await createSite("America/New_York");
     await send({ n: "pageview", u: `https://${domain}/`, d: domain }, CHROME_WIN, "198.51.100.22");
     await drainIngestion();
-    expect(keys.filter((key) => key.siteId === siteId)).toEqual([{ siteId, timezone: "America/New_York", day: "2031-03-12" }]);
+    const refreshed = await refreshDirtyRollups();
+    expect(refreshed.siteIds).toContain(siteId);
+    const { rows } = await getPool().query<{ day: string; pageviews: number }>(
+      "SELECT to_char(day, 'YYYY-MM-DD') AS day, pageviews FROM daily_stats WHERE site_id = $1 AND dimension = 'total' ORDER BY day",
+      [siteId],
+    );
+    expect(rows).toEqual([{ day: "2031-03-12", pageviews: 1 }]);
   });
 });
 

@@ -13,8 +13,6 @@ import { registerAccount } from "@/lib/account/register-account";
 import { resetClock, setClock } from "@/lib/analytics/ingest/clock";
 import { drainIngestion } from "@/lib/analytics/ingest/lifecycle";
 import { startIngestionServer, type IngestionServer } from "@/lib/analytics/ingest/serve-ingestion";
-import { markDirty } from "@/lib/analytics/rollups";
-import { setFlushListener } from "@/lib/analytics/store/flush-listener";
 import { decryptJson, encryptField } from "@/lib/crypto/field-encryption";
 import { getAccountBilling } from "@/lib/billing/account-access";
 import { billingBanners } from "@/lib/billing/banners";
@@ -114,14 +112,12 @@ async function setHourlyPageviews(siteId: string, pageviews: number): Promise<vo
 
 beforeAll(async () => {
   agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  setFlushListener((keys) => markDirty(keys)); // as the app does: flushed days are marked for the refresher
   setClock(() => clock);
   ingest = await startIngestionServer();
 });
 
 afterAll(async () => {
   resetClock();
-  setFlushListener(null);
   await drainIngestion();
   await ingest.close();
   agent.destroy();

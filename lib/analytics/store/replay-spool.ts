@@ -5,9 +5,8 @@ import { listSegments, readSegment } from "@/lib/analytics/spool/segment-files";
 import type { ClosedSegment } from "@/lib/analytics/spool/spool";
 import { getPool } from "@/lib/db/pool";
 import type { Batch } from "./event-buffer";
-import { onFlushed } from "./flush-listener";
 import type { EventRecord, SiteRef, VisitRecord } from "@/lib/analytics/types";
-import { writeWithRecovery } from "./write-with-recovery";
+import { markWrittenDays, writeWithRecovery } from "./write-with-recovery";
 
 // At start-up, before any new event is accepted: the spool's events that Postgres does not
 // have (seq above the spool's mark) are written, through the same path and in the same
@@ -51,7 +50,7 @@ export async function replaySpool(dir: string, spoolId: string): Promise<ReplayR
       if (outcome.leftover !== null) throw new Error(`replaying the ingestion spool failed: ${String(outcome.error)}`);
       result.replayed += outcome.stored;
       result.discarded += outcome.discarded;
-      if (outcome.keys.length > 0) onFlushed(outcome.keys);
+      markWrittenDays(outcome.keys);
     }
     result.discarded += records.filter((r) => !sites.has(r.siteId)).length;
   }

@@ -1,3 +1,4 @@
+import { markDirty } from "@/lib/analytics/rollups";
 import { getWritePool } from "@/lib/db/pool";
 import { describeDbError, isForeignKeyViolation, sqlState } from "@/lib/db/sql-state";
 import { encodeBatch } from "./encode-batch";
@@ -15,6 +16,20 @@ import { writeBatch } from "./write-batch";
 // for the flusher to retry later.
 
 export type WriteOutcome = { stored: number; discarded: number; keys: FlushKey[]; leftover: Batch | null; error: unknown };
+
+/**
+ * Tells the rollups which (site, UTC day) pairs a write committed, so that the refresher
+ * recomputes them. Called by the flusher and the spool replay with an outcome's keys; a
+ * failure here is logged and never fails or repeats the write.
+ */
+export function markWrittenDays(keys: readonly FlushKey[]): void {
+  if (keys.length === 0) return;
+  try {
+    markDirty(keys);
+  } catch (error) {
+    console.error(`[ingest] marking written days for the rollups failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 // Class 21 (cardinality), 22 (data exception), 23 (integrity constraint).
 const REFUSED_ROWS = /^2[123]/;
