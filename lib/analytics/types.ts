@@ -129,10 +129,6 @@ export type VisitRecord = {
   browser: string;
   os: string;
   device: string;
-  /** True while the visit waits in the buffer's set of changed visits. */
-  dirty: boolean;
-  /** True once a flush committed its row: later flushes then send only the columns that change. */
-  stored: boolean;
 };
 
 /** A (site, UTC day) whose events changed in a flush, for the rollup refresher. */

@@ -110,7 +110,7 @@ describe("replay at start-up", () => {
     return {
       site, visitId, visitorId: "77", startedAt: T0, lastSeen: T0, entryPage: "/", exitPage: "/", pageviews: 0, events: 0,
       source: "Direct / None", referrerHost: null, channel: "Direct", utmSource: null, utmMedium: null, utmCampaign: null, utmContent: null,
-      utmTerm: null, country: "DE", region: null, city: null, browser: "Firefox", os: "Linux", device: "desktop", dirty: false, stored: false,
+      utmTerm: null, country: "DE", region: null, city: null, browser: "Firefox", os: "Linux", device: "desktop",
     };
   }
 

@@ -9,7 +9,7 @@ function visit(at: number): VisitRecord {
   return {
     site, visitId: newVisitId(), visitorId: "1", startedAt: at, lastSeen: at, entryPage: "/", exitPage: "/", pageviews: 0, events: 0,
     source: "Direct / None", referrerHost: null, channel: "direct", utmSource: null, utmMedium: null, utmCampaign: null, utmContent: null,
-    utmTerm: null, country: null, region: null, city: null, browser: "Chrome", os: "Linux", device: "desktop", dirty: false, stored: false,
+    utmTerm: null, country: null, region: null, city: null, browser: "Chrome", os: "Linux", device: "desktop",
   };
 }
 

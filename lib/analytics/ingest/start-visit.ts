@@ -43,7 +43,5 @@ export function startVisit(site: SiteRef, visitorId: string, event: RawEvent, ip
     browser: agent.browser,
     os: agent.os,
     device: agent.device,
-    dirty: false,
-    stored: false,
   };
 }

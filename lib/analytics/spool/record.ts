@@ -14,7 +14,7 @@ export type SpoolRecord = {
   seq: number;
   siteId: string;
   event: Omit<EventRecord, "site" | "seq">;
-  visit: Omit<VisitRecord, "site" | "dirty" | "stored">;
+  visit: Omit<VisitRecord, "site">;
 };
 
 export function encodeRecord(event: EventRecord, visit: VisitRecord): string {

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { EventBuffer } from "./event-buffer";
-import type { EventRecord, VisitRecord } from "@/lib/analytics/types";
+import { EventBuffer, type BufferedVisit } from "./event-buffer";
+import type { EventRecord } from "@/lib/analytics/types";
 
 const site = { siteId: "s", domain: "example.com", timezone: "Etc/UTC" };
 
 // Each test builds its own buffer and visit: nothing carries over from one test to the next.
-function newVisit(): VisitRecord {
+function newVisit(): BufferedVisit {
   return {
     site, visitId: "7", visitorId: "1", startedAt: 0, lastSeen: 0, entryPage: "/", exitPage: "/", pageviews: 0, events: 0,
     source: "Direct / None", referrerHost: null, channel: "direct", utmSource: null, utmMedium: null, utmCampaign: null, utmContent: null,
-    utmTerm: null, country: null, region: null, city: null, browser: "Chrome", os: "Linux", device: "desktop", dirty: false, stored: false,
+    utmTerm: null, country: null, region: null, city: null, browser: "Chrome", os: "Linux", device: "desktop",
   };
 }
 let seq = 0;

@@ -7,17 +7,29 @@ import type { EventRecord, VisitRecord } from "@/lib/analytics/types";
 /** Above this many events (waiting + being written) requests get 503: memory stays bounded (~200 B an event). */
 export const MAX_BUFFERED_EVENTS = 200_000;
 
-export type Batch = { events: EventRecord[]; visits: VisitRecord[] };
+/**
+ * A visit as the writer keeps it: the flags are the writer's bookkeeping, set on the ingest
+ * object the first time the buffer or a commit touches it (absent = false). Only store/
+ * reads or sets them.
+ */
+export type BufferedVisit = VisitRecord & {
+  /** True while the visit waits in the buffer's set of changed visits. */
+  dirty?: boolean;
+  /** True once a flush committed its row: later flushes then send only the columns that change. */
+  stored?: boolean;
+};
+
+export type Batch = { events: EventRecord[]; visits: BufferedVisit[] };
 
 export class EventBuffer {
   private events: EventRecord[] = [];
-  private visits: VisitRecord[] = [];
+  private visits: BufferedVisit[] = [];
   private inFlight = 0;
 
   constructor(public maxBuffered = MAX_BUFFERED_EVENTS) {}
 
   /** Adds an event and lists its visit as changed (once per batch); returns the events waiting. */
-  push(event: EventRecord, visit: VisitRecord): number {
+  push(event: EventRecord, visit: BufferedVisit): number {
     this.events.push(event);
     if (!visit.dirty) {
       visit.dirty = true;

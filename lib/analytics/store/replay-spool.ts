@@ -84,7 +84,7 @@ function rebuildBatch(records: SpoolRecord[], sites: Map<string, SiteRef>): Batc
     const site = sites.get(record.siteId);
     if (site === undefined) continue;
     events.push({ ...record.event, seq: record.seq, site });
-    visits.set(`${record.siteId}:${record.visit.visitId}`, { ...record.visit, site, dirty: false, stored: false });
+    visits.set(`${record.siteId}:${record.visit.visitId}`, { ...record.visit, site });
   }
   return { events, visits: [...visits.values()] };
 }
