@@ -13,7 +13,7 @@ import { SUPPORT_LIMITS } from "@/lib/support/types";
 import { sendSupportMessageAction } from "./actions";
 import { SentConfirmation } from "./SentConfirmation";
 
-// The support form. Signed out: any address, a free-text site, the captcha when keys are set —
+// The support form. Signed out: the address the visitor types, a free-text site, the captcha when keys are set —
 // loaded only once the visitor starts on the form (first focus or input in it), and said so:
 // merely reading /support contacts nobody but us.
 // Signed in (`account`): the account's address, shown but not editable (the action uses the
