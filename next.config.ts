@@ -21,7 +21,7 @@ const nextConfig: NextConfig = {
   // CI runs `npm run typecheck` (next typegen + tsc: the same files, route types included);
   // the build's own pass would repeat it and takes 40–70 s of every build here (tests/README.md).
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["pg", "pg-boss", "node-mailjet", "maxmind", "ua-parser-js"],
+  serverExternalPackages: ["pg", "pg-boss", "node-mailjet", "maxmind", "ua-parser-js", "chdb", "@clickhouse/client"],
   experimental: { serverActions: { bodySizeLimit: "100kb" } },
   async headers() {
     return [

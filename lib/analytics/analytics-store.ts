@@ -1,0 +1,101 @@
+import type { Batch } from "@/lib/analytics/store/event-buffer";
+import type { WriteOutcome } from "@/lib/analytics/store/write-with-recovery";
+import type { BreakdownOptions, BreakdownRow, Dimension, GoalDefinition, GoalRow, Metrics, StatsQuery, TimeseriesPoint } from "@/lib/analytics/types";
+
+// The one boundary between MiniStat and the database that holds its analytics: every write of
+// ingestion, every pre-aggregation, every number on a dashboard, in the Stats API, an export,
+// a report, an alert or a usage e-mail, and every deletion goes through an AnalyticsStore.
+// Two engines implement it (lib/analytics/engines/): Postgres, the default, and ClickHouse
+// (ANALYTICS_ENGINE=clickhouse). Accounts, sites, goals, keys, salts and everything else stay
+// in Postgres whatever the engine. Pick the process's store with getAnalyticsStore()
+// (lib/analytics/get-analytics-store.ts).
+
+export const ANALYTICS_ENGINES = ["postgres", "clickhouse"] as const;
+export type AnalyticsEngine = (typeof ANALYTICS_ENGINES)[number];
+
+/** A visit row as stored (bulk loads, copies between engines, test fixtures). Times in ms since the epoch. */
+export type StoredVisit = {
+  visitId: string;
+  visitorId: string;
+  startedAt: number;
+  endedAt: number;
+  entryPage: string;
+  exitPage: string;
+  pageviews: number;
+  events: number;
+  source: string;
+  referrerHost: string | null;
+  channel: string;
+  utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
+  utmContent: string | null;
+  utmTerm: string | null;
+  country: string | null;
+  region: string | null;
+  city: string | null;
+  browser: string;
+  os: string;
+  device: string;
+};
+
+/** An event row as stored. `props`: JSON object text or null. */
+export type StoredEvent = { ts: number; name: string; visitorId: string; visitId: string; pathname: string; props: string | null };
+
+/** One site's rows; every event's visit is among `visits` or already stored. */
+export type SiteRows = { siteId: string; visits: StoredVisit[]; events: StoredEvent[] };
+
+/** What the pre-aggregation pass did: the sites whose figures moved (for the usage check). */
+export type AggregatesRefresh = { siteDays: number; ms: number; siteIds: string[] };
+
+export interface AnalyticsStore {
+  readonly engine: AnalyticsEngine;
+
+  /** Connects (and, for ClickHouse, starts the embedded engine and applies its migrations). */
+  open(): Promise<void>;
+  /** Waits for what runs, then lets go of connections and engines. */
+  close(): Promise<void>;
+
+  // --- Ingestion's writer (lib/analytics/store/flusher.ts and the spool replay) ---
+
+  /**
+   * Writes the batch and moves the spool's watermark to its last seq, idempotently: a batch
+   * written again (a retry, a replay after a crash) never counts twice. Rows of deleted sites
+   * and rows the engine cannot hold are discarded; anything else comes back as `leftover`.
+   */
+  write(batch: Batch, spoolId: string | null): Promise<WriteOutcome>;
+  /** The highest seq of the spool whose event is stored (0: none). */
+  readSpoolMark(spoolId: string): Promise<number>;
+
+  // --- Pre-aggregation ---
+
+  /** Brings pre-aggregated figures up to date with what was written (the app's timer). */
+  refreshAggregates(now: Date): Promise<AggregatesRefresh>;
+  /** At start: repairs pre-aggregates a crash may have left stale. */
+  recoverAggregates(): Promise<void>;
+  /** Recomputes a site's pre-aggregates (its time zone changed; a bulk load finished). */
+  rebuildSite(site: { id: string; timezone: string }): Promise<void>;
+
+  // --- Reads: every number anywhere ---
+
+  totals(q: StatsQuery, range: { from: string; to: string }): Promise<Metrics>;
+  timeseries(q: StatsQuery): Promise<TimeseriesPoint[]>;
+  breakdown(q: StatsQuery, dimension: Dimension, options: BreakdownOptions): Promise<BreakdownRow[]>;
+  goalConversions(q: StatsQuery, goals: GoalDefinition[]): Promise<GoalRow[]>;
+  /** Distinct visitors with an event at or after `since`. */
+  realtimeVisitors(siteId: string, since: Date): Promise<number>;
+  hasAnyEvent(siteId: string): Promise<boolean>;
+  /** Pageviews per site in [from, to) (UTC instants, whole hours); sites without any are absent. */
+  pageviewsBySite(siteIds: string[], from: Date, to: Date): Promise<Map<string, number>>;
+  /** Every stored event of the site (operators, benchmarks, the zero-loss checks). */
+  countEvents(siteId: string): Promise<number>;
+
+  // --- Deletion and bulk data ---
+
+  /** Removes every event, visit and aggregate of the sites, at once (after Postgres deleted them). */
+  deleteSites(siteIds: string[]): Promise<void>;
+  /** Bulk load (seed, copy between engines, test fixtures): no spool, no watermark. */
+  bulkInsert(rows: SiteRows): Promise<void>;
+  /** A site's visits in visit-id order after `afterVisitId`, with their events: at most `limit` visits. */
+  readSite(siteId: string, afterVisitId: string | null, limit: number): Promise<SiteRows>;
+}
