@@ -13,7 +13,10 @@ const MIGRATIONS = path.join(process.cwd(), "lib/analytics/engines/clickhouse/mi
 
 export async function startTestClickHouse(): Promise<ClickHouse> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "ministat-ch-test-"));
-  const client = createClient({ connection: createChdbConnection({ path: dir }) });
+  // chdb's connection is typed against @clickhouse/client-common, which the client 1.23 bundles
+  // its own copy of: the same contract, two declarations.
+  const connection = createChdbConnection({ path: dir }) as unknown as NonNullable<Parameters<typeof createClient>[0]>["connection"];
+  const client = createClient({ connection });
   const ch: ClickHouse = {
     async query<T>(sql: string, params: QueryParams = {}) {
       const result = await client.query({ query: sql, query_params: params, format: "JSONEachRow" });
