@@ -1,3 +1,4 @@
+import { getAnalyticsStore } from "@/lib/analytics/get-analytics-store";
 import { scheduleStripeCustomerClosing, type StripeCustomerToClose } from "@/lib/billing/close-stripe-customer";
 import { prisma } from "@/lib/db/prisma";
 import { deleteTracesOfAddresses } from "@/lib/reports/recipient-traces";
@@ -19,7 +20,7 @@ import { deleteTracesOfAddresses } from "@/lib/reports/recipient-traces";
 // their ids (lib/billing/close-stripe-customer.ts).
 
 export async function deleteAccount(userId: string): Promise<boolean> {
-  const stripe = await prisma.$transaction(async (tx): Promise<StripeCustomerToClose | null | false> => {
+  const deleted = await prisma.$transaction(async (tx): Promise<{ customer: StripeCustomerToClose | null; siteIds: string[] } | false> => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { emailIndex: true, billing: { select: { stripeCustomerId: true, stripeSubscriptionId: true } } } });
     if (!user) return false;
     const pendingAddresses = await tx.emailChangeRequest.findMany({ where: { userId }, select: { newEmailIndex: true } });
@@ -29,11 +30,16 @@ export async function deleteAccount(userId: string): Promise<boolean> {
     await tx.supportThread.deleteMany({ where: { OR: [{ userId }, { userId: null, emailIndex: { in: indexes } }] } });
     await tx.reportSubscription.deleteMany({ where: { emailIndex: { in: indexes } } });
     await tx.verificationToken.deleteMany({ where: { identifier: { in: indexes } } });
+    const sites = await tx.site.findMany({ where: { userId }, select: { id: true } });
     await tx.user.delete({ where: { id: userId } });
     const billing = user.billing;
-    return billing?.stripeCustomerId ? { customerId: billing.stripeCustomerId, subscriptionId: billing.stripeSubscriptionId } : null;
+    const customer = billing?.stripeCustomerId ? { customerId: billing.stripeCustomerId, subscriptionId: billing.stripeSubscriptionId } : null;
+    return { customer, siteIds: sites.map((site) => site.id) };
   });
-  if (stripe === false) return false;
+  if (deleted === false) return false;
+  // The sites' events and visits, wherever the analytics engine keeps them (on Postgres the cascade did it).
+  await (await getAnalyticsStore()).deleteSites(deleted.siteIds);
+  const stripe = deleted.customer;
   if (stripe) await scheduleStripeCustomerClosing(stripe);
   return true;
 }

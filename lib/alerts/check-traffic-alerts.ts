@@ -1,4 +1,4 @@
-import { getRealtimeVisitors, REALTIME_WINDOW_MINUTES } from "@/lib/analytics/query/get-realtime-visitors";
+import { getRealtimeVisitors, REALTIME_WINDOW_MINUTES } from "@/lib/analytics/query/stats";
 import { getAccountBilling } from "@/lib/billing/account-access";
 import { getPool } from "@/lib/db/pool";
 import { SECONDS_BETWEEN_ALERTS, sendTrafficAlert } from "./send-traffic-alert";

@@ -1,6 +1,5 @@
 import type { Batch } from "@/lib/analytics/store/event-buffer";
-import type { WriteOutcome } from "@/lib/analytics/store/write-with-recovery";
-import type { BreakdownOptions, BreakdownRow, Dimension, GoalDefinition, GoalRow, Metrics, StatsQuery, TimeseriesPoint } from "@/lib/analytics/types";
+import type { BreakdownOptions, BreakdownRow, Dimension, FlushKey, GoalDefinition, GoalRow, Metrics, StatsQuery, TimeseriesPoint } from "@/lib/analytics/types";
 
 // The one boundary between MiniStat and the database that holds its analytics: every write of
 // ingestion, every pre-aggregation, every number on a dashboard, in the Stats API, an export,
@@ -44,6 +43,14 @@ export type StoredEvent = { ts: number; name: string; visitorId: string; visitId
 
 /** One site's rows; every event's visit is among `visits` or already stored. */
 export type SiteRows = { siteId: string; visits: StoredVisit[]; events: StoredEvent[] };
+
+/**
+ * What a write did: `stored` events are in the engine; `discarded` ones were refused for good
+ * (their site was deleted meanwhile, or a row the engine cannot hold); `leftover` is what
+ * must be written again later (the engine is down), with the `error` that stopped it.
+ * `keys`: the (site, UTC day) pairs written.
+ */
+export type WriteOutcome = { stored: number; discarded: number; keys: FlushKey[]; leftover: Batch | null; error: unknown };
 
 /** What the pre-aggregation pass did: the sites whose figures moved (for the usage check). */
 export type AggregatesRefresh = { siteDays: number; ms: number; siteIds: string[] };

@@ -1,11 +1,11 @@
-import { readQuery } from "@/lib/analytics/query/read-query";
+import { getAnalyticsStore } from "@/lib/analytics/get-analytics-store";
+import { getPool } from "@/lib/db/pool";
 import { utcMonth } from "./usage-level";
 
-// An account's pageviews in a calendar month (UTC), from the hourly rollups: hourly_stats
-// hours are UTC, so a month is a whole range of rows per site (its primary key is
-// (site_id, hour): one index range scan per site, at most 744 rows each). Never a scan of
-// raw events. The rollups trail ingestion by a few seconds (ROLLUP_INTERVAL_SECONDS).
-// Sites deleted during the month no longer count: their rollups went with them.
+// An account's pageviews in a calendar month (UTC): its sites from Postgres, their pageviews
+// from the analytics store (pageviewsBySite: pre-aggregated, never a scan of a month of raw
+// events on Postgres; it trails ingestion by ROLLUP_INTERVAL_SECONDS there). Sites deleted
+// during the month no longer count: their analytics went with them.
 // planThatFits and usageLevel live in usage-level.ts (no database; client-safe).
 
 export { PLAN_HEADROOM, planThatFits, usageLevel, utcMonth, type UsageLevel } from "./usage-level";
@@ -18,16 +18,12 @@ export type MonthUsage = {
   sites: { siteId: string; domain: string; pageviews: number }[];
 };
 
-const MONTH_USAGE = `SELECT s.id AS site_id, s.domain, COALESCE(SUM(h.pageviews), 0)::bigint AS pageviews
-FROM sites s
-LEFT JOIN hourly_stats h ON h.site_id = s.id AND h.hour >= $2::timestamptz AND h.hour < $3::timestamptz
-WHERE s.user_id = $1
-GROUP BY s.id, s.domain
-ORDER BY pageviews DESC, s.domain`;
-
 export async function monthUsage(userId: string, now = new Date()): Promise<MonthUsage> {
   const { month, start, end } = utcMonth(now);
-  const { rows } = await readQuery<{ site_id: string; domain: string; pageviews: string }>(MONTH_USAGE, [userId, start, end], { site: `account:${userId}` });
-  const sites = rows.map((row) => ({ siteId: row.site_id, domain: row.domain, pageviews: Number(row.pageviews) }));
+  const { rows } = await getPool().query<{ id: string; domain: string }>("SELECT id, domain FROM sites WHERE user_id = $1", [userId]);
+  const pageviews = await (await getAnalyticsStore()).pageviewsBySite(rows.map((row) => row.id), start, end);
+  const sites = rows
+    .map((row) => ({ siteId: row.id, domain: row.domain, pageviews: pageviews.get(row.id) ?? 0 }))
+    .sort((a, b) => b.pageviews - a.pageviews || (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
   return { month, total: sites.reduce((sum, site) => sum + site.pageviews, 0), sites };
 }

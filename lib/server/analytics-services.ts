@@ -2,7 +2,8 @@ import path from "node:path";
 import { checkTrafficAlerts } from "@/lib/alerts/check-traffic-alerts";
 import { drainIngestion, startIngestion } from "@/lib/analytics/ingest/lifecycle";
 import { rotateSalts } from "@/lib/analytics/ingest/salts";
-import { markRecentDaysDirty, refreshDirtyRollups, type RefreshResult } from "@/lib/analytics/rollups";
+import type { AggregatesRefresh } from "@/lib/analytics/analytics-store";
+import { closeAnalyticsStore, getAnalyticsStore } from "@/lib/analytics/get-analytics-store";
 import { retryFlushNow } from "@/lib/analytics/store/flusher";
 import { sendTrialNotices } from "@/lib/billing/trial-notices";
 import { checkUsageOfSites, type UsageWatchResult } from "@/lib/billing/usage-watch";
@@ -25,8 +26,9 @@ let timers: NodeJS.Timeout[] = [];
 
 /** `dataDir` holds the ingestion spool (<dataDir>/spool); `log` is for operators. */
 export async function startAnalyticsServices(options: { dataDir: string; log: (line: string) => void }): Promise<void> {
+  const store = await getAnalyticsStore();
   await startIngestion({ spoolDir: path.join(options.dataDir, "spool"), log: options.log });
-  await markRecentDaysDirty(); // rollups a crash may have left stale
+  await store.recoverAggregates(); // pre-aggregates a crash may have left stale
   await rotateSalts();
   const env = getEnv();
   const seconds = (n: number) => n * 1000;
@@ -48,8 +50,8 @@ export async function startAnalyticsServices(options: { dataDir: string; log: (l
  * the accounts owning the sites it refreshed (usage is counted from the rollups, so new
  * pageviews count from then on). The app's rollup timer and its shutdown run this.
  */
-export async function refreshRollups(now = new Date()): Promise<RefreshResult & { usage: UsageWatchResult }> {
-  const refreshed = await refreshDirtyRollups(now.getTime());
+export async function refreshRollups(now = new Date()): Promise<AggregatesRefresh & { usage: UsageWatchResult }> {
+  const refreshed = await (await getAnalyticsStore()).refreshAggregates(now);
   return { ...refreshed, usage: await checkUsageOfSites(refreshed.siteIds, now) };
 }
 
@@ -64,6 +66,7 @@ export async function stopAnalyticsServices(): Promise<void> {
   timers = [];
   await runQuietly("ingestion drain", drainIngestion);
   await runQuietly("final rollup refresh", () => refreshRollups());
+  await runQuietly("analytics store close", closeAnalyticsStore);
 }
 
 async function runQuietly(what: string, task: () => Promise<unknown>): Promise<void> {

@@ -1,3 +1,4 @@
+import { getAnalyticsStore } from "@/lib/analytics/get-analytics-store";
 import { Prisma, prisma } from "@/lib/db/prisma";
 import { deleteSiteReportSubscriptions } from "@/lib/reports/delete-subscriptions";
 
@@ -55,13 +56,16 @@ export async function updateSiteTimezone(userId: string, siteId: string, timezon
 }
 
 /**
- * Deletes the site with its events, visits, rollups, salts, goals and share links (cascade), and
+ * Deletes the site with its events, visits, rollups (analytics store), salts, goals and share links (cascade), and
  * its report subscriptions with their e-mails (which hang off the owner, not the site).
  */
 export async function deleteSite(userId: string, siteId: string): Promise<boolean> {
-  return prisma.$transaction(async (tx) => {
+  const deleted = await prisma.$transaction(async (tx) => {
     await deleteSiteReportSubscriptions(tx, userId, siteId);
     const { count } = await tx.site.deleteMany({ where: { id: siteId, userId } });
     return count === 1;
   }, { timeout: 120_000 }); // the cascade over a large site's events takes longer than the 5 s default
+  // Its events and visits, wherever the analytics engine keeps them (on Postgres the cascade did it).
+  if (deleted) await (await getAnalyticsStore()).deleteSites([siteId]);
+  return deleted;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { buildStatsQuery } from "./build-stats-query";
-import { getBreakdown } from "./get-breakdown";
+import { getBreakdown } from "./stats";
 import { safeParseStatsParams } from "./params";
 import { DIMENSIONS } from "@/lib/analytics/types";
 

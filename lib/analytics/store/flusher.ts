@@ -1,10 +1,10 @@
+import { getAnalyticsStore } from "@/lib/analytics/get-analytics-store";
 import { encodeRecord } from "@/lib/analytics/spool/record";
 import type { DurableCallback, Spool } from "@/lib/analytics/spool/spool";
 import { EventBuffer, MAX_BUFFERED_EVENTS } from "./event-buffer";
 import { countAccepted, countFlush, countWritten, readIngestionStats, type IngestionStats } from "./stats";
 import { describeDbError } from "@/lib/db/sql-state";
 import type { EventRecord, VisitRecord } from "@/lib/analytics/types";
-import { markWrittenDays, writeWithRecovery } from "./write-with-recovery";
 
 // When the buffer is written: 1 s after the first waiting event, or at once when 5,000
 // are waiting, whichever comes first. One flush at a time (a second one would only
@@ -108,10 +108,11 @@ async function flushOnce(): Promise<boolean> {
   const batch = buffer.takeBatch();
   const writingTo = spool;
   const started = performance.now();
-  const outcome = await writeWithRecovery(batch, writingTo?.id ?? null).catch((error: unknown) => ({ stored: 0, discarded: 0, keys: [], leftover: batch, error }));
+  const outcome = await getAnalyticsStore()
+    .then((store) => store.write(batch, writingTo?.id ?? null))
+    .catch((error: unknown) => ({ stored: 0, discarded: 0, keys: [], leftover: batch, error }));
   buffer.finishBatch(batch, outcome.leftover);
   countWritten(outcome.stored, outcome.discarded);
-  markWrittenDays(outcome.keys);
   if (outcome.leftover !== null) {
     backoffMs = Math.min(BACKOFF_MAX_MS, backoffMs === 0 ? BACKOFF_MIN_MS : backoffMs * 2);
     retryAt = Date.now() + backoffMs;

@@ -1,15 +1,15 @@
 import { unlink } from "node:fs/promises";
 import path from "node:path";
+import { getAnalyticsStore } from "@/lib/analytics/get-analytics-store";
 import type { SpoolRecord } from "@/lib/analytics/spool/record";
 import { listSegments, readSegment } from "@/lib/analytics/spool/segment-files";
 import type { ClosedSegment } from "@/lib/analytics/spool/spool";
 import { getPool } from "@/lib/db/pool";
 import type { Batch } from "./event-buffer";
 import type { EventRecord, SiteRef, VisitRecord } from "@/lib/analytics/types";
-import { markWrittenDays, writeWithRecovery } from "./write-with-recovery";
 
-// At start-up, before any new event is accepted: the spool's events that Postgres does not
-// have (seq above the spool's mark) are written, through the same path and in the same
+// At start-up, before any new event is accepted: the spool's events that the analytics store
+// does not have (seq above the spool's mark) are written, through the same path and in the same
 // transactions-with-mark as a flush, so replaying twice (a crash during replay) writes
 // nothing twice. Visits are rebuilt from their latest snapshot in the spool and upserted,
 // which only ever moves their counters and end forward.
@@ -30,7 +30,8 @@ export type ReplayResult = {
 const CHUNK_EVENTS = 5_000;
 
 export async function replaySpool(dir: string, spoolId: string): Promise<ReplayResult> {
-  const mark = await readMark(spoolId);
+  const store = await getAnalyticsStore();
+  const mark = await store.readSpoolMark(spoolId);
   const files = await listSegments(dir);
   const result: ReplayResult = { replayed: 0, discarded: 0, unreadable: 0, lastSeq: mark, kept: [] };
   const records: SpoolRecord[] = [];
@@ -46,11 +47,10 @@ export async function replaySpool(dir: string, spoolId: string): Promise<ReplayR
   if (records.length > 0) {
     const sites = await loadSites([...new Set(records.map((r) => r.siteId))]);
     for (let i = 0; i < records.length; i += CHUNK_EVENTS) {
-      const outcome = await writeWithRecovery(rebuildBatch(records.slice(i, i + CHUNK_EVENTS), sites), spoolId);
+      const outcome = await store.write(rebuildBatch(records.slice(i, i + CHUNK_EVENTS), sites), spoolId);
       if (outcome.leftover !== null) throw new Error(`replaying the ingestion spool failed: ${String(outcome.error)}`);
       result.replayed += outcome.stored;
       result.discarded += outcome.discarded;
-      markWrittenDays(outcome.keys);
     }
     result.discarded += records.filter((r) => !sites.has(r.siteId)).length;
   }
@@ -62,11 +62,6 @@ export async function replaySpool(dir: string, spoolId: string): Promise<ReplayR
   }
   if (result.unreadable > 0) console.error(`[spool] ${result.unreadable} unreadable line(s) in ${path.resolve(dir)} were skipped`);
   return result;
-}
-
-async function readMark(spoolId: string): Promise<number> {
-  const { rows } = await getPool().query<{ seq: string }>("SELECT committed_seq AS seq FROM ingest_spool_marks WHERE spool_id = $1", [spoolId]);
-  return rows.length === 0 ? 0 : Number(rows[0]!.seq);
 }
 
 async function loadSites(ids: string[]): Promise<Map<string, SiteRef>> {

@@ -1,3 +1,4 @@
+import type { WriteOutcome } from "@/lib/analytics/analytics-store";
 import { markDirty } from "@/lib/analytics/rollups";
 import { getWritePool } from "@/lib/db/pool";
 import { describeDbError, isForeignKeyViolation, sqlState } from "@/lib/db/sql-state";
@@ -15,7 +16,6 @@ import { writeBatch } from "./write-batch";
 // Anything else (Postgres down, connection lost) leaves the unwritten part as `leftover`
 // for the flusher to retry later.
 
-export type WriteOutcome = { stored: number; discarded: number; keys: FlushKey[]; leftover: Batch | null; error: unknown };
 
 /**
  * Tells the rollups which (site, UTC day) pairs a write committed, so that the refresher

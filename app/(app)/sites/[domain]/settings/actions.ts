@@ -4,7 +4,7 @@ import { refresh } from "next/cache";
 import { redirect } from "next/navigation";
 import { after } from "next/server";
 import { z } from "zod";
-import { rebuildSiteRollups } from "@/lib/analytics/rollups";
+import { getAnalyticsStore } from "@/lib/analytics/get-analytics-store";
 import { formAction } from "@/lib/http/form-action";
 import { createGoal, deleteGoal, goalInputSchema } from "@/lib/sites/goals";
 import { renameSiteSchema, siteIdSchema, updateSiteSchema } from "@/lib/sites/schemas";
@@ -18,11 +18,12 @@ const NOT_FOUND = { status: "error", message: "That site no longer exists in you
 
 export const updateTimezoneAction = formAction(updateSiteSchema, { requireUser: true }, async (input, { user }) => {
   if (!(await updateSiteTimezone(user.id, input.siteId, input.timezone))) return NOT_FOUND;
-  // Local days moved: recompute the rollups in the new zone. That takes a while on a big site,
-  // so it runs after the answer is sent.
-  const siteId = input.siteId;
+  // Local days moved: recompute the pre-aggregated figures in the new zone. That takes a while
+  // on a big site, so it runs after the answer is sent.
+  const site = { id: input.siteId, timezone: input.timezone };
+  const siteId = site.id;
   after(() =>
-    rebuildSiteRollups(siteId).catch((error: unknown) => {
+    getAnalyticsStore().then((store) => store.rebuildSite(site)).catch((error: unknown) => {
       console.error(`rebuilding rollups of site ${siteId} failed: ${error instanceof Error ? error.message : String(error)}`);
     }),
   );

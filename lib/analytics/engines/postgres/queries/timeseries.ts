@@ -1,14 +1,14 @@
-import type { SumsRow } from "./metrics";
-import { scanTogether } from "./scan-batcher";
-import { statsSource, usesRawPath } from "./source";
-import { SqlParams } from "./sql-params";
-import { timeseriesSql, toTimeseriesPoint } from "./timeseries-sql";
+import type { SumsRow } from "@/lib/analytics/query/metrics";
+import { readQuery } from "@/lib/analytics/query/read-query";
+import { scanTogether } from "@/lib/analytics/query/scan-batcher";
+import { statsSource, usesRawPath } from "@/lib/analytics/query/source";
+import { SqlParams } from "@/lib/analytics/query/sql-params";
+import { timeseriesSql, toTimeseriesPoint } from "@/lib/analytics/query/timeseries-sql";
 import type { StatsQuery, TimeseriesPoint } from "@/lib/analytics/types";
-import { readQuery } from "./read-query";
 
 // The main graph: one point per local hour, day or month of the period.
 
-export async function getTimeseries(q: StatsQuery): Promise<TimeseriesPoint[]> {
+export async function timeseries(q: StatsQuery): Promise<TimeseriesPoint[]> {
   // Hour points read hourly_stats, which has no rows per dimension: every filter makes them raw.
   const kinds = ["total"] as const;
   if (usesRawPath(q, q.range.interval === "hour" ? undefined : kinds)) return scanTogether(q, { kind: "timeseries" });

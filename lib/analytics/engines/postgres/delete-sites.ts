@@ -1,0 +1,22 @@
+import { getWritePool } from "@/lib/db/pool";
+
+// The sites' events, visits and rollups. Deleting a site row already removes them (foreign
+// keys cascade), so after lib/sites and lib/account delete a site this finds nothing; it
+// serves callers that empty a site but keep it (seeding it again).
+
+const TABLES = ["events", "visits", "daily_stats", "hourly_stats"] as const;
+
+export async function deleteSites(siteIds: string[]): Promise<void> {
+  if (siteIds.length === 0) return;
+  const client = await getWritePool().connect();
+  try {
+    await client.query("BEGIN");
+    for (const table of TABLES) await client.query(`DELETE FROM ${table} WHERE site_id = ANY($1::text[])`, [siteIds]);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

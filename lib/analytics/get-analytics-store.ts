@@ -1,0 +1,44 @@
+import { ANALYTICS_ENGINES, type AnalyticsEngine, type AnalyticsStore } from "@/lib/analytics/analytics-store";
+import { createPostgresStore } from "@/lib/analytics/engines/postgres";
+
+// The process's analytics store, of the engine ANALYTICS_ENGINE names (postgres by default).
+// Opened on first use and kept on globalThis, like the pools: Next bundles this module more
+// than once, and every copy must write and read through the same store. The ClickHouse
+// engine is imported only when selected, so a Postgres installation loads nothing of it.
+
+const storeKey = Symbol.for("ministat.analyticsStore");
+const globalForStore = globalThis as unknown as { [storeKey]?: Promise<AnalyticsStore> };
+
+export function selectedEngine(): AnalyticsEngine {
+  const value = process.env.ANALYTICS_ENGINE?.trim() || "postgres";
+  if (!(ANALYTICS_ENGINES as readonly string[]).includes(value)) {
+    throw new Error(`ANALYTICS_ENGINE must be one of ${ANALYTICS_ENGINES.join(", ")}; it is "${value}"`);
+  }
+  return value as AnalyticsEngine;
+}
+
+export function getAnalyticsStore(): Promise<AnalyticsStore> {
+  globalForStore[storeKey] ??= openStore(selectedEngine()).catch((error: unknown) => {
+    delete globalForStore[storeKey]; // the next use tries again
+    throw error;
+  });
+  return globalForStore[storeKey];
+}
+
+/** Lets go of the store (shutdown, tests); the next getAnalyticsStore() opens a new one. */
+export async function closeAnalyticsStore(): Promise<void> {
+  const store = globalForStore[storeKey];
+  delete globalForStore[storeKey];
+  if (store) await (await store).close();
+}
+
+async function openStore(engine: AnalyticsEngine): Promise<AnalyticsStore> {
+  const store = engine === "postgres" ? createPostgresStore() : await openClickHouseStore();
+  await store.open();
+  return store;
+}
+
+async function openClickHouseStore(): Promise<AnalyticsStore> {
+  const { createClickHouseStore } = await import("@/lib/analytics/engines/clickhouse");
+  return createClickHouseStore();
+}
