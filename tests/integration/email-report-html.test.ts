@@ -2,9 +2,8 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { chromium, type Browser } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertVisit } from "@/tests/support/insert-visit";
+import { insertVisit, rebuildSiteStats } from "@/tests/support/insert-visit";
 import { createSyntheticSite } from "@/tests/support/synthetic-traffic";
-import { rebuildSiteRollups } from "@/lib/analytics/rollups";
 import { getAppUrl } from "@/lib/config/env";
 import { decryptJson } from "@/lib/crypto/field-encryption";
 import { closePool, getPool } from "@/lib/db/pool";
@@ -33,7 +32,7 @@ beforeAll(async () => {
   const paths = ["/", "/pricing", "/blog/how-we-count-visitors-without-cookies-and-why-it-matters-for-everyone", "/docs", "/", "/", "/signup", "/pricing"];
   await Promise.all(
     sources.map((source, i) =>
-      insertVisit(getPool(), site.siteId, {
+      insertVisit(site.siteId, {
         id: i + 1,
         visitor: i + 1,
         pages: [{ path: paths[i]!, at: `2026-06-0${2 + (i % 5)}T09:0${i}:00Z` }, ...(i % 2 ? [{ path: "/pricing", at: `2026-06-0${2 + (i % 5)}T09:0${i}:50Z` }] : [])],
@@ -41,8 +40,8 @@ beforeAll(async () => {
       }),
     ),
   );
-  await insertVisit(getPool(), site.siteId, { id: 100, visitor: 100, pages: [{ path: "/", at: "2026-05-27T10:00:00Z" }] });
-  await rebuildSiteRollups(site.siteId);
+  await insertVisit(site.siteId, { id: 100, visitor: 100, pages: [{ path: "/", at: "2026-05-27T10:00:00Z" }] });
+  await rebuildSiteStats(site.siteId);
   await setOwnReport({ id: userId, email: OWNER }, site.siteId, "weekly", true, new Date("2026-05-20T00:00:00Z"));
   expect(await sendDueReports(new Date("2026-06-08T08:00:00Z"))).toMatchObject({ sent: 1, failed: 0 });
   const mail = await prisma.mail.findFirstOrThrow({ where: { userId, kind: "report" } });

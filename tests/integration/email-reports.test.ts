@@ -5,9 +5,8 @@ import { GET as breakdownRoute } from "@/app/api/v1/stats/breakdown/route";
 import { GET as confirmGet, POST as confirmPost } from "@/app/reports/confirm/[token]/route";
 import { GET as unsubscribeGet, POST as unsubscribePost } from "@/app/reports/unsubscribe/[token]/route";
 import { formatDuration, formatExact, formatPercent } from "@/lib/analytics/format";
-import { insertVisit, type FixtureVisit } from "@/tests/support/insert-visit";
+import { insertVisit, rebuildSiteStats, type FixtureVisit } from "@/tests/support/insert-visit";
 import { createSyntheticSite } from "@/tests/support/synthetic-traffic";
-import { rebuildSiteRollups } from "@/lib/analytics/rollups";
 import { createApiKey } from "@/lib/api-keys/api-keys";
 import { getEnv } from "@/lib/config/env";
 import { closePool, getPool } from "@/lib/db/pool";
@@ -112,7 +111,7 @@ async function expectReportMatchesStatsApi(site: TestSite, period: ReportPeriod,
 }
 
 function visits(site: TestSite, list: Array<Omit<FixtureVisit, "id" | "visitor">>): Promise<void[]> {
-  return Promise.all(list.map((v, i) => insertVisit(getPool(), site.siteId, { ...v, id: i + 1, visitor: i + 1 })));
+  return Promise.all(list.map((v, i) => insertVisit(site.siteId, { ...v, id: i + 1, visitor: i + 1 })));
 }
 
 const at = (iso: string, path = "/", source = "Direct / None"): Omit<FixtureVisit, "id" | "visitor"> => ({ pages: [{ path, at: iso }], attrs: { source } });
@@ -157,8 +156,8 @@ beforeAll(async () => {
     at("2026-04-01T06:30:00Z"), // Tue 31 Mar 23:30: March
     at("2026-04-01T07:30:00Z"), // Wed 1 Apr 00:30: April
   ]);
-  await rebuildSiteRollups(berlin.siteId);
-  await rebuildSiteRollups(la.siteId);
+  await rebuildSiteStats(berlin.siteId);
+  await rebuildSiteStats(la.siteId);
 
   // Owners subscribe themselves (confirmed at once); Berlin's owner adds a colleague, who
   // must confirm first. The colleague's row is written at the real time (its link must work now).

@@ -8,10 +8,9 @@ import {
   hasAnyEvent,
   resolveRange,
 } from "@/lib/analytics/query";
-import { insertVisit } from "@/tests/support/insert-visit";
+import { insertVisit, rebuildSiteStats } from "@/tests/support/insert-visit";
 import { createSyntheticSite } from "@/tests/support/synthetic-traffic";
 import { DIMENSIONS, type StatsQuery } from "@/lib/analytics/types";
-import { rebuildSiteRollups } from "@/lib/analytics/rollups";
 import { runDashboardQueries } from "@/scripts/bench/run-dashboard-queries";
 import { closePool, getPool } from "@/lib/db/pool";
 
@@ -23,17 +22,17 @@ const day = (from: string, to = from): StatsQuery => ({ site: { id: siteId, time
 beforeAll(async () => {
   siteId = (await createSyntheticSite(getPool(), { domain: "query-dashboard.example", timezone: "Etc/UTC" })).siteId;
   const at = (time: string) => `2026-04-10T${time}Z`;
-  await insertVisit(getPool(), siteId, {
+  await insertVisit(siteId, {
     id: 1,
     visitor: 1,
     pages: [{ path: "/", at: at("10:00:00") }, { path: "/pricing", at: at("10:01:00") }],
     customEvents: [{ name: "Signup", at: at("10:02:00") }],
     attrs: { source: "Google", channel: "search", country: "FR" },
   });
-  await insertVisit(getPool(), siteId, { id: 2, visitor: 2, pages: [{ path: "/blog/a", at: at("11:00:00") }] });
-  await insertVisit(getPool(), siteId, { id: 3, visitor: 2, pages: [{ path: "/pricing", at: at("15:00:00") }, { path: "/signup", at: at("15:03:00") }] });
-  await insertVisit(getPool(), siteId, { id: 4, visitor: 3, pages: [{ path: "/", at: "2026-04-09T09:00:00Z" }] });
-  await rebuildSiteRollups(siteId);
+  await insertVisit(siteId, { id: 2, visitor: 2, pages: [{ path: "/blog/a", at: at("11:00:00") }] });
+  await insertVisit(siteId, { id: 3, visitor: 2, pages: [{ path: "/pricing", at: at("15:00:00") }, { path: "/signup", at: at("15:03:00") }] });
+  await insertVisit(siteId, { id: 4, visitor: 3, pages: [{ path: "/", at: "2026-04-09T09:00:00Z" }] });
+  await rebuildSiteStats(siteId);
 });
 afterAll(() => closePool());
 
@@ -116,10 +115,10 @@ describe("hourly graphs on days when clocks change", () => {
   beforeAll(async () => {
     nySite = (await createSyntheticSite(getPool(), { domain: "query-dst.example", timezone: "America/New_York" })).siteId;
     // 01:30 happens twice on 2026-11-01 in New York: first EDT (05:30Z), then EST (06:30Z).
-    await insertVisit(getPool(), nySite, { id: 1, visitor: 1, pages: [{ path: "/", at: "2026-11-01T05:30:00Z" }] });
-    await insertVisit(getPool(), nySite, { id: 2, visitor: 2, pages: [{ path: "/", at: "2026-11-01T06:30:00Z" }] });
-    await insertVisit(getPool(), nySite, { id: 3, visitor: 3, pages: [{ path: "/", at: "2026-03-08T07:15:00Z" }] });
-    await rebuildSiteRollups(nySite);
+    await insertVisit(nySite, { id: 1, visitor: 1, pages: [{ path: "/", at: "2026-11-01T05:30:00Z" }] });
+    await insertVisit(nySite, { id: 2, visitor: 2, pages: [{ path: "/", at: "2026-11-01T06:30:00Z" }] });
+    await insertVisit(nySite, { id: 3, visitor: 3, pages: [{ path: "/", at: "2026-03-08T07:15:00Z" }] });
+    await rebuildSiteStats(nySite);
   });
   const nyDay = (d: string): StatsQuery => ({ site: { id: nySite, timezone: "America/New_York" }, range: resolveRange({ period: "custom", from: d, to: d }, "America/New_York"), filters: {} });
 
@@ -144,9 +143,9 @@ describe("realtime and first-event checks", () => {
     expect(await hasAnyEvent(live)).toBe(false);
     expect(await getRealtimeVisitors(live)).toBe(0);
     const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
-    await insertVisit(getPool(), live, { id: 1, visitor: 1, pages: [{ path: "/", at: ago(2) }, { path: "/a", at: ago(1) }] });
-    await insertVisit(getPool(), live, { id: 2, visitor: 2, pages: [{ path: "/", at: ago(4) }] });
-    await insertVisit(getPool(), live, { id: 3, visitor: 3, pages: [{ path: "/", at: ago(10) }] });
+    await insertVisit(live, { id: 1, visitor: 1, pages: [{ path: "/", at: ago(2) }, { path: "/a", at: ago(1) }] });
+    await insertVisit(live, { id: 2, visitor: 2, pages: [{ path: "/", at: ago(4) }] });
+    await insertVisit(live, { id: 3, visitor: 3, pages: [{ path: "/", at: ago(10) }] });
     expect(await getRealtimeVisitors(live)).toBe(2);
     expect(await hasAnyEvent(live)).toBe(true);
     expect(await getRealtimeVisitors(siteId)).toBe(0);

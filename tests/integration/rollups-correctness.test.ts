@@ -66,14 +66,14 @@ describe.each(["Etc/UTC", "America/New_York", "Asia/Kolkata"])("rollups in %s", 
   });
 
   it("keeps week and month rows right when single days are refreshed again with new data", async () => {
-    await insertVisit(pool(), siteId, {
+    await insertVisit(siteId, {
       id: 9_000_001,
       visitor: 9_000_001,
       pages: [{ path: "/late-arrival", at: "2026-03-01T12:00:00Z" }],
       attrs: { country: "IS", city: "Reykjavik", browser: "Lynx" },
     });
     // A visit on a day that had no data yet, running past UTC midnight.
-    await insertVisit(pool(), siteId, {
+    await insertVisit(siteId, {
       id: 9_000_002,
       visitor: 9_000_002,
       pages: [
@@ -155,14 +155,14 @@ describe("rollup refresh", () => {
 
   it("counts bounces and durations per visit", async () => {
     const { siteId } = await createSyntheticSite(pool(), { domain: "rollups-bounce.example", timezone: "Etc/UTC" });
-    await insertVisit(pool(), siteId, { id: 1, visitor: 1, pages: [{ path: "/", at: "2026-06-10T10:00:00Z" }] });
-    await insertVisit(pool(), siteId, {
+    await insertVisit(siteId, { id: 1, visitor: 1, pages: [{ path: "/", at: "2026-06-10T10:00:00Z" }] });
+    await insertVisit(siteId, {
       id: 2,
       visitor: 2,
       pages: [{ path: "/", at: "2026-06-10T11:00:00Z" }],
       customEvents: [{ name: "Signup", at: "2026-06-10T11:00:40Z" }],
     });
-    await insertVisit(pool(), siteId, {
+    await insertVisit(siteId, {
       id: 3,
       visitor: 2,
       pages: [
@@ -188,7 +188,7 @@ describe("rollup refresh", () => {
 
   it("puts an event at 03:30 UTC on the previous local day of a New York site", async () => {
     const { siteId } = await createSyntheticSite(pool(), { domain: "rollups-ny.example", timezone: "America/New_York" });
-    await insertVisit(pool(), siteId, { id: 1, visitor: 1, pages: [{ path: "/late", at: "2026-03-10T03:30:00Z" }] });
+    await insertVisit(siteId, { id: 1, visitor: 1, pages: [{ path: "/late", at: "2026-03-10T03:30:00Z" }] });
     markDirty([{ siteId, timezone: "America/New_York", day: "2026-03-10" }]);
     await refreshDirtyRollups();
     const { rows } = await pool().query<{ day: string; dimension: string }>(

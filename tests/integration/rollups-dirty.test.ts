@@ -20,8 +20,8 @@ const totals = async (siteId: string) =>
 describe("dirty days", () => {
   it("maps a UTC day to the site's local days and refreshes each once", async () => {
     const { siteId } = await createSyntheticSite(getPool(), { domain: "dirty-ny.example", timezone: "America/New_York" });
-    await insertVisit(getPool(), siteId, { id: 1, visitor: 1, pages: [{ path: "/", at: "2026-07-10T02:00:00Z" }] });
-    await insertVisit(getPool(), siteId, { id: 2, visitor: 2, pages: [{ path: "/", at: "2026-07-10T15:00:00Z" }] });
+    await insertVisit(siteId, { id: 1, visitor: 1, pages: [{ path: "/", at: "2026-07-10T02:00:00Z" }] });
+    await insertVisit(siteId, { id: 2, visitor: 2, pages: [{ path: "/", at: "2026-07-10T15:00:00Z" }] });
     const key = { siteId, timezone: "America/New_York", day: "2026-07-10" };
     markDirty([key, key, key]);
     expect(pendingSiteDays()).toBe(2); // 2026-07-09 and 2026-07-10 in New York
@@ -41,7 +41,7 @@ describe("dirty days", () => {
     const now = Date.now();
     markDirty([key]);
     expect((await refreshDirtyRollups(now)).siteDays).toBe(1);
-    await insertVisit(getPool(), siteId, { id: 1, visitor: 1, pages: [{ path: "/", at: "2026-07-11T10:00:00Z" }] });
+    await insertVisit(siteId, { id: 1, visitor: 1, pages: [{ path: "/", at: "2026-07-11T10:00:00Z" }] });
     markDirty([key]);
     expect((await refreshDirtyRollups(now)).siteDays).toBe(0);
     expect(pendingSiteDays()).toBe(1);
@@ -52,9 +52,9 @@ describe("dirty days", () => {
   it("after a restart, marks the recent days of sites that had visits", async () => {
     const { siteId } = await createSyntheticSite(getPool(), { domain: "dirty-recent.example", timezone: "Etc/UTC" });
     const { siteId: quiet } = await createSyntheticSite(getPool(), { domain: "dirty-quiet.example", timezone: "Etc/UTC" });
-    await insertVisit(getPool(), quiet, { id: 1, visitor: 1, pages: [{ path: "/", at: "2026-06-01T10:00:00Z" }] });
-    await insertVisit(getPool(), siteId, { id: 1, visitor: 1, pages: [{ path: "/", at: "2026-07-20T23:00:00Z" }] });
-    await insertVisit(getPool(), siteId, { id: 2, visitor: 2, pages: [{ path: "/", at: "2026-07-21T08:00:00Z" }] });
+    await insertVisit(quiet, { id: 1, visitor: 1, pages: [{ path: "/", at: "2026-06-01T10:00:00Z" }] });
+    await insertVisit(siteId, { id: 1, visitor: 1, pages: [{ path: "/", at: "2026-07-20T23:00:00Z" }] });
+    await insertVisit(siteId, { id: 2, visitor: 2, pages: [{ path: "/", at: "2026-07-21T08:00:00Z" }] });
     const marked = await markRecentDaysDirty(2, new Date("2026-07-21T12:00:00Z"));
     expect(marked).toBeGreaterThanOrEqual(2);
     await refreshDirtyRollups(Date.now() + 3_600_000);

@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as aggregate } from "@/app/api/v1/stats/aggregate/route";
 import { GET as breakdown } from "@/app/api/v1/stats/breakdown/route";
 import { GET as timeseries } from "@/app/api/v1/stats/timeseries/route";
-import { insertVisit } from "@/tests/support/insert-visit";
+import { insertVisit, rebuildSiteStats } from "@/tests/support/insert-visit";
 import { createSyntheticSite } from "@/tests/support/synthetic-traffic";
-import { rebuildSiteRollups } from "@/lib/analytics/rollups";
 import { createApiKey, revokeApiKey } from "@/lib/api-keys/api-keys";
 import { API_RATE_LIMIT } from "@/lib/api-keys/with-api-key";
 import { closePool, getPool } from "@/lib/db/pool";
@@ -20,15 +19,15 @@ beforeAll(async () => {
   const other = await createSyntheticSite(getPool(), { domain: "someone-else.example", timezone: "Etc/UTC" });
   key = (await createApiKey(userId, "tests")).key;
   otherKey = (await createApiKey(other.userId, "other")).key;
-  await insertVisit(getPool(), siteId, {
+  await insertVisit(siteId, {
     id: 1,
     visitor: 1,
     pages: [{ path: "/", at: "2026-05-04T08:00:00Z" }, { path: "/pricing", at: "2026-05-04T08:02:00Z" }],
     attrs: { country: "FR", browser: "Safari" },
   });
-  await insertVisit(getPool(), siteId, { id: 2, visitor: 2, pages: [{ path: "/", at: "2026-05-04T09:00:00Z" }] });
-  await insertVisit(getPool(), siteId, { id: 3, visitor: 3, pages: [{ path: "/blog", at: "2026-05-03T09:00:00Z" }] });
-  await rebuildSiteRollups(siteId);
+  await insertVisit(siteId, { id: 2, visitor: 2, pages: [{ path: "/", at: "2026-05-04T09:00:00Z" }] });
+  await insertVisit(siteId, { id: 3, visitor: 3, pages: [{ path: "/blog", at: "2026-05-03T09:00:00Z" }] });
+  await rebuildSiteStats(siteId);
 });
 afterAll(() => closePool());
 

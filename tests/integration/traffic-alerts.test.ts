@@ -8,7 +8,7 @@ import { getRealtimeVisitors } from "@/lib/analytics/query";
 import { insertVisit } from "@/tests/support/insert-visit";
 import { getAppUrl } from "@/lib/config/env";
 import { decryptJson } from "@/lib/crypto/field-encryption";
-import { closePool, getPool } from "@/lib/db/pool";
+import { closePool } from "@/lib/db/pool";
 import { closePrisma, prisma } from "@/lib/db/prisma";
 import { QUEUES, stopQueue } from "@/lib/jobs/queue";
 import type { MailMessage } from "@/lib/mail/types";
@@ -48,7 +48,7 @@ async function visitors(siteId: string, count: number, minutesAgo = 1): Promise<
   const at = new Date(Date.now() - minutesAgo * MINUTE).toISOString();
   for (let i = 0; i < count; i++) {
     const id = nextVisit++;
-    await insertVisit(getPool(), siteId, { id, visitor: id, pages: [{ path: "/", at }] });
+    await insertVisit(siteId, { id, visitor: id, pages: [{ path: "/", at }] });
   }
 }
 

@@ -1,7 +1,11 @@
-import type pg from "pg";
+import type { SiteRows, StoredEvent, StoredVisit } from "@/lib/analytics/analytics-store";
+import { getAnalyticsStore } from "@/lib/analytics/get-analytics-store";
+import { getPool } from "@/lib/db/pool";
 
-// Hand-made visits with their events for integration tests: the visit row is derived from its
-// events (entry/exit page, counts, end time), as the ingestion writer would store it.
+// Hand-made visits with their events for integration tests, written through the analytics
+// store of the engine under test: the visit row is derived from its events (entry/exit page,
+// counts, end time), as the ingestion writer would store it. Call rebuildSiteStats after the
+// last insert so pre-aggregated figures include them.
 
 export type FixtureVisit = {
   id: number;
@@ -13,27 +17,62 @@ export type FixtureVisit = {
 
 const DEFAULTS = { source: "Direct / None", channel: "direct", referrer_host: null, utm_source: null, utm_medium: null, utm_campaign: null, country: "DE", region: "DE-BE", city: "Berlin", browser: "Firefox", os: "Linux", device: "desktop" };
 
-export async function insertVisit(db: pg.Pool | pg.ClientBase, siteId: string, visit: FixtureVisit): Promise<void> {
+export async function insertVisit(siteId: string, visit: FixtureVisit): Promise<void> {
+  await (await getAnalyticsStore()).bulkInsert(fixtureRows(siteId, [visit]));
+}
+
+/** The rows a fixture visit is stored as. */
+export function fixtureRows(siteId: string, visits: FixtureVisit[]): SiteRows {
+  const rows: SiteRows = { siteId, visits: [], events: [] };
+  for (const visit of visits) {
+    const { row, events } = fixtureVisitRows(visit);
+    rows.visits.push(row);
+    rows.events.push(...events);
+  }
+  return rows;
+}
+
+function fixtureVisitRows(visit: FixtureVisit): { row: StoredVisit; events: StoredEvent[] } {
   const custom = visit.customEvents ?? [];
-  const times = [...visit.pages.map((p) => p.at), ...custom.map((e) => e.at)].sort((a, b) => Date.parse(a) - Date.parse(b));
+  const times = [...visit.pages.map((p) => p.at), ...custom.map((e) => e.at)].map((at) => Date.parse(at)).sort((a, b) => a - b);
   const first = visit.pages[0];
   const last = visit.pages[visit.pages.length - 1];
   if (!first || !last || times.length === 0) throw new Error("a fixture visit needs at least one pageview");
   const a = { ...DEFAULTS, ...visit.attrs };
-  await db.query(
-    `INSERT INTO visits (site_id, visit_id, visitor_id, started_at, ended_at, entry_page, exit_page, pageviews, events, source, referrer_host,
-       channel, utm_source, utm_medium, utm_campaign, country, region, city, browser, os, device)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
-    [siteId, visit.id, visit.visitor, times[0], times[times.length - 1], first.path, last.path, visit.pages.length, custom.length, a.source,
-      a.referrer_host, a.channel, a.utm_source, a.utm_medium, a.utm_campaign, a.country, a.region, a.city, a.browser, a.os, a.device],
-  );
-  const rows = [
-    ...visit.pages.map((p) => ({ ts: p.at, name: "pageview", path: p.path })),
-    ...custom.map((e) => ({ ts: e.at, name: e.name, path: e.path ?? last.path })),
+  const ids = { visitorId: String(visit.visitor), visitId: String(visit.id) };
+  const row: StoredVisit = {
+    ...ids,
+    startedAt: times[0]!,
+    endedAt: times[times.length - 1]!,
+    entryPage: first.path,
+    exitPage: last.path,
+    pageviews: visit.pages.length,
+    events: custom.length,
+    source: a.source ?? "",
+    referrerHost: a.referrer_host,
+    channel: a.channel ?? "",
+    utmSource: a.utm_source,
+    utmMedium: a.utm_medium,
+    utmCampaign: a.utm_campaign,
+    utmContent: null,
+    utmTerm: null,
+    country: a.country,
+    region: a.region,
+    city: a.city,
+    browser: a.browser ?? "",
+    os: a.os ?? "",
+    device: a.device ?? "",
+  };
+  const events: StoredEvent[] = [
+    ...visit.pages.map((p) => ({ ...ids, ts: Date.parse(p.at), name: "pageview", pathname: p.path, props: null })),
+    ...custom.map((e) => ({ ...ids, ts: Date.parse(e.at), name: e.name, pathname: e.path ?? last.path, props: null })),
   ];
-  await db.query(
-    `INSERT INTO events (site_id, ts, name, visitor_id, visit_id, pathname)
-     SELECT $1, ts, name, $2, $3, path FROM unnest($4::timestamptz[], $5::text[], $6::text[]) AS u(ts, name, path)`,
-    [siteId, visit.visitor, visit.id, rows.map((r) => r.ts), rows.map((r) => r.name), rows.map((r) => r.path)],
-  );
+  return { row, events };
+}
+
+/** Brings the site's pre-aggregated figures up to date with what the fixtures stored. */
+export async function rebuildSiteStats(siteId: string): Promise<void> {
+  const { rows } = await getPool().query<{ timezone: string }>("SELECT timezone FROM sites WHERE id = $1", [siteId]);
+  if (!rows[0]) throw new Error(`no site ${siteId}`);
+  await (await getAnalyticsStore()).rebuildSite({ id: siteId, timezone: rows[0].timezone });
 }
