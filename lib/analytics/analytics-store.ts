@@ -52,6 +52,21 @@ export type SiteRows = { siteId: string; visits: StoredVisit[]; events: StoredEv
  */
 export type WriteOutcome = { stored: number; discarded: number; keys: FlushKey[]; leftover: Batch | null; error: unknown };
 
+export type BulkInsertOptions = { replace?: boolean };
+
+/** The smallest and largest visit id of some rows (visit ids are signed 64-bit integers as text). */
+export function visitIdRange(visits: readonly StoredVisit[]): { min: string; max: string } | null {
+  if (visits.length === 0) return null;
+  let min = BigInt(visits[0]!.visitId);
+  let max = min;
+  for (const visit of visits) {
+    const id = BigInt(visit.visitId);
+    if (id < min) min = id;
+    if (id > max) max = id;
+  }
+  return { min: String(min), max: String(max) };
+}
+
 /** What the pre-aggregation pass did: the sites whose figures moved (for the usage check). */
 export type AggregatesRefresh = { siteDays: number; ms: number; siteIds: string[] };
 
@@ -101,8 +116,12 @@ export interface AnalyticsStore {
 
   /** Removes every event, visit and aggregate of the sites, at once (after Postgres deleted them). */
   deleteSites(siteIds: string[]): Promise<void>;
-  /** Bulk load (seed, copy between engines, test fixtures): no spool, no watermark. */
-  bulkInsert(rows: SiteRows): Promise<void>;
+  /**
+   * Bulk load (seed, copy between engines, test fixtures): no spool, no watermark. `replace`:
+   * first remove the stored visits (and their events) whose ids lie between the smallest and
+   * the largest visit id of `rows` — a copy batch written again after a crash counts once.
+   */
+  bulkInsert(rows: SiteRows, options?: BulkInsertOptions): Promise<void>;
   /** A site's visits in visit-id order after `afterVisitId`, with their events: at most `limit` visits. */
   readSite(siteId: string, afterVisitId: string | null, limit: number): Promise<SiteRows>;
 }

@@ -10,9 +10,13 @@ const storeKey = Symbol.for("ministat.analyticsStore");
 const globalForStore = globalThis as unknown as { [storeKey]?: Promise<AnalyticsStore> };
 
 export function selectedEngine(): AnalyticsEngine {
-  const value = process.env.ANALYTICS_ENGINE?.trim() || "postgres";
+  return parseEngine(process.env.ANALYTICS_ENGINE?.trim() || "postgres", "ANALYTICS_ENGINE");
+}
+
+/** `value` as an engine name, or an error that says which names there are. */
+export function parseEngine(value: string, what: string): AnalyticsEngine {
   if (!(ANALYTICS_ENGINES as readonly string[]).includes(value)) {
-    throw new Error(`ANALYTICS_ENGINE must be one of ${ANALYTICS_ENGINES.join(", ")}; it is "${value}"`);
+    throw new Error(`${what} must be one of ${ANALYTICS_ENGINES.join(", ")}; it is "${value}"`);
   }
   return value as AnalyticsEngine;
 }
@@ -32,7 +36,8 @@ export async function closeAnalyticsStore(): Promise<void> {
   if (store) await (await store).close();
 }
 
-async function openStore(engine: AnalyticsEngine): Promise<AnalyticsStore> {
+/** A store of the given engine, opened, of the caller's own (copies between engines); close it when done. */
+export async function openStore(engine: AnalyticsEngine): Promise<AnalyticsStore> {
   const store = engine === "postgres" ? createPostgresStore() : await openClickHouseStore();
   await store.open();
   return store;

@@ -305,6 +305,7 @@ async function populate(label: string): Promise<Account> {
     data: { siteId: siteIds[0]!, frequency: "monthly", emailEncrypted: encryptField(colleague), emailIndex: emailBlindIndex(colleague), confirmTokenHash: hashToken(newToken()) },
   });
   await prisma.trafficAlert.create({ data: { siteId: siteIds[0]!, threshold: 50, lastSentAt: new Date(Date.now() - 2 * 3_600_000) } });
+  await prisma.analyticsCopy.create({ data: { siteId: siteIds[0]!, engine: "clickhouse", lastVisitId: 1n, visits: 1, events: 2 } });
   // What the report limits remember: a link that went to the colleague, and an address that unsubscribed.
   await prisma.reportRecipientTrace.create({ data: { kind: "confirmation", userId, siteId: siteIds[0]!, frequency: "monthly", emailIndex: emailBlindIndex(colleague) } });
   await prisma.reportRecipientTrace.create({ data: { kind: "unsubscribe", userId, siteId: siteIds[0]!, emailIndex: emailBlindIndex(`${tag}-gone@example.net`) } });

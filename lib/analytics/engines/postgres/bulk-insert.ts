@@ -1,4 +1,4 @@
-import type { SiteRows, StoredEvent, StoredVisit } from "@/lib/analytics/analytics-store";
+import { visitIdRange, type BulkInsertOptions, type SiteRows, type StoredEvent, type StoredVisit } from "@/lib/analytics/analytics-store";
 import { encodeColumns, EVENT_COLUMNS, insertFromArrays, VISIT_COLUMNS } from "@/lib/analytics/store/columns";
 import type { EventRecord, SiteRef, VisitRecord } from "@/lib/analytics/types";
 import { getWritePool } from "@/lib/db/pool";
@@ -10,12 +10,18 @@ import { getWritePool } from "@/lib/db/pool";
 const INSERT_VISITS = insertFromArrays("visits", VISIT_COLUMNS);
 const INSERT_EVENTS = insertFromArrays("events", EVENT_COLUMNS);
 
-export async function bulkInsert({ siteId, visits, events }: SiteRows): Promise<void> {
+export async function bulkInsert({ siteId, visits, events }: SiteRows, options: BulkInsertOptions = {}): Promise<void> {
   if (visits.length === 0 && events.length === 0) return;
   const site: SiteRef = { siteId, domain: "", timezone: "" };
+  const range = options.replace ? visitIdRange(visits) : null;
   const client = await getWritePool().connect();
   try {
     await client.query("BEGIN");
+    if (range) {
+      for (const table of ["events", "visits"]) {
+        await client.query(`DELETE FROM ${table} WHERE site_id = $1 AND visit_id BETWEEN $2::int8 AND $3::int8`, [siteId, range.min, range.max]);
+      }
+    }
     if (visits.length > 0) await client.query(INSERT_VISITS, encodeColumns(VISIT_COLUMNS, visits.map((v) => toVisitRecord(site, v))));
     if (events.length > 0) await client.query(INSERT_EVENTS, encodeColumns(EVENT_COLUMNS, events.map((e) => toEventRecord(site, e))));
     await client.query("COMMIT");

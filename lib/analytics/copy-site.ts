@@ -1,0 +1,60 @@
+import type { AnalyticsStore } from "@/lib/analytics/analytics-store";
+import { prisma } from "@/lib/db/prisma";
+
+// Copies one site's events and visits from one analytics engine to another (npm run
+// analytics:copy), so an installation can switch engines without losing history. Visits go
+// in visit-id order, a page at a time with their events; after each page the position is
+// saved in analytics_copies, so a stopped copy resumes where it was. The first page after a
+// (re)start replaces what the target may hold of it (written just before a crash, before its
+// position was saved); a finished copy is not repeated unless asked to start over.
+
+export type CopyProgress = { siteId: string; events: number; totalEvents: number; visits: number };
+export type CopyResult = { visits: number; events: number; skipped: boolean; resumed: boolean; sourceEvents: number; targetEvents: number };
+
+export type CopySiteOptions = {
+  from: AnalyticsStore;
+  to: AnalyticsStore;
+  site: { id: string; timezone: string };
+  /** Visits a page (each with its events). */
+  pageVisits?: number;
+  /** Copy again from the start: the target's rows of the site are removed first. */
+  restart?: boolean;
+  onProgress?: (progress: CopyProgress) => void;
+};
+
+export async function copySite({ from, to, site, pageVisits = 20_000, restart = false, onProgress }: CopySiteOptions): Promise<CopyResult> {
+  const key = { siteId_engine: { siteId: site.id, engine: to.engine } };
+  let saved = await prisma.analyticsCopy.findUnique({ where: key });
+  const sourceEvents = await from.countEvents(site.id);
+  if (saved?.finishedAt && !restart) {
+    return { visits: Number(saved.visits), events: Number(saved.events), skipped: true, resumed: false, sourceEvents, targetEvents: await to.countEvents(site.id) };
+  }
+  if (restart || !saved) {
+    await to.deleteSites([site.id]);
+    saved = await prisma.analyticsCopy.upsert({
+      where: key,
+      create: { siteId: site.id, engine: to.engine },
+      update: { lastVisitId: null, visits: 0, events: 0, finishedAt: null, updatedAt: new Date() },
+    });
+  }
+  const resumed = saved.lastVisitId !== null;
+  let after = saved.lastVisitId === null ? null : String(saved.lastVisitId);
+  let visits = Number(saved.visits);
+  let events = Number(saved.events);
+  let first = true;
+  onProgress?.({ siteId: site.id, events, totalEvents: sourceEvents, visits });
+  for (;;) {
+    const page = await from.readSite(site.id, after, pageVisits);
+    if (page.visits.length === 0) break;
+    await to.bulkInsert(page, { replace: first });
+    first = false;
+    after = page.visits[page.visits.length - 1]!.visitId;
+    visits += page.visits.length;
+    events += page.events.length;
+    await prisma.analyticsCopy.update({ where: key, data: { lastVisitId: BigInt(after), visits, events, updatedAt: new Date() } });
+    onProgress?.({ siteId: site.id, events, totalEvents: sourceEvents, visits });
+  }
+  await to.rebuildSite(site);
+  await prisma.analyticsCopy.update({ where: key, data: { finishedAt: new Date(), updatedAt: new Date() } });
+  return { visits, events, skipped: false, resumed, sourceEvents, targetEvents: await to.countEvents(site.id) };
+}
