@@ -1,14 +1,20 @@
 import pg from "pg";
+import type { AnalyticsStore } from "@/lib/analytics/analytics-store";
 import { rebuildSiteRollups } from "@/lib/analytics/rollups";
 import { generateTraffic, type TrafficOptions } from "./generate";
+import { StoreTrafficWriter } from "./store-writer";
 import { TrafficWriter } from "./writer";
 
 // Replaces one site's analytics data with a generated month of traffic: deletes its
 // visits, events and rollups, writes the new rows in bulk, lets Postgres analyse them,
 // and rebuilds the site's rollups. Shared by `npm run seed:demo` and `npm run bench`.
+// With `store` of another engine (ClickHouse), the rows go through that store instead:
+// its deleteSites, bulkInsert and rebuildSite.
 
 export type SeedOptions = Omit<TrafficOptions, "domain" | "timezone"> & {
   databaseUrl: string;
+  /** The analytics store to fill; Postgres (the database at databaseUrl) when absent. */
+  store?: AnalyticsStore;
   site: { id: string; domain: string; timezone: string };
   onProgress?: (progress: SeedProgress) => void;
 };
@@ -41,9 +47,10 @@ export async function seedSiteTraffic(options: SeedOptions): Promise<SeedResult>
   const admin = new pg.Client({ connectionString: options.databaseUrl });
   await admin.connect();
   try {
-    const clearMs = await timed(report, "clear", () => clearSite(admin, options.site.id));
+    const store = options.store?.engine === "postgres" ? undefined : options.store;
+    const clearMs = await timed(report, "clear", () => (store ? store.deleteSites([options.site.id]) : clearSite(admin, options.site.id)));
 
-    const writer = new TrafficWriter({ databaseUrl: options.databaseUrl, siteId: options.site.id });
+    const writer = store ? new StoreTrafficWriter(store, options.site.id) : new TrafficWriter({ databaseUrl: options.databaseUrl, siteId: options.site.id });
     const counts = { visits: 0, pageviews: 0, customEvents: 0 };
     const writeStarted = performance.now();
     let lastReport = writeStarted;
@@ -70,9 +77,9 @@ export async function seedSiteTraffic(options: SeedOptions): Promise<SeedResult>
 
     // Fresh rows: statistics for the planner, and the visibility map for index-only scans
     // (what autovacuum would do a little later in production).
-    const analyzeMs = await timed(report, "analyze", () => admin.query("VACUUM (ANALYZE) visits, events"));
-    const rollupMs = await timed(report, "rollups", () => rebuildSiteRollups(options.site.id));
-    await admin.query("ANALYZE daily_stats, hourly_stats");
+    const analyzeMs = store ? 0 : await timed(report, "analyze", () => admin.query("VACUUM (ANALYZE) visits, events"));
+    const rollupMs = await timed(report, "rollups", () => (store ? store.rebuildSite(options.site) : rebuildSiteRollups(options.site.id)));
+    if (!store) await admin.query("ANALYZE daily_stats, hourly_stats");
 
     return {
       ...counts,
