@@ -11,6 +11,7 @@ import { prisma } from "@/lib/db/prisma";
 import { createSite } from "@/lib/sites/sites";
 import type { FakeStripe } from "@/tests/fakes/fake-stripe";
 import { freePort } from "@/tests/support/free-port";
+import { countStored } from "@/tests/support/stored-rows";
 import { checkout, startStripeRig, type StripeRig } from "@/tests/support/stripe-flows";
 import { setStripeEnv } from "@/tests/support/stripe-test-env";
 
@@ -69,7 +70,7 @@ describe("a locked account", () => {
 
     for (const path of ["/a", "/b", "/c"]) expect(await pageview(site.domain, path)).toBe(202);
     await drainIngestion();
-    expect(await prisma.event.count({ where: { siteId: site.id } })).toBe(3);
+    expect(await countStored(site.id)).toBe(3);
     expect(await statsStatus(key, site.domain)).toEqual({ status: 402, code: "subscription_required" });
 
     const customer = await getStripe().customers.create({ metadata: { account_id: userId } });
@@ -79,6 +80,6 @@ describe("a locked account", () => {
     expect(await getAccountBilling(userId)).toMatchObject({ kind: "subscribed", status: "active", locked: false });
     expect(await isSiteLocked(site.id)).toBe(false);
     expect((await statsStatus(key, site.domain)).status).toBe(200);
-    expect(await prisma.event.count({ where: { siteId: site.id } })).toBe(3);
+    expect(await countStored(site.id)).toBe(3);
   });
 });

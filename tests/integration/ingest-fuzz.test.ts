@@ -9,6 +9,7 @@ import { drainIngestion } from "@/lib/analytics/ingest/lifecycle";
 import { startIngestionServer, type IngestionServer } from "@/lib/analytics/ingest/serve-ingestion";
 import { getIngestionStats } from "@/lib/analytics/store/flusher";
 import { getPool } from "@/lib/db/pool";
+import { storedPaths } from "@/tests/support/stored-rows";
 
 // Random and malformed requests thrown at the running handler: whatever arrives, the
 // answer is one of the documented 2xx/4xx, the process survives, and a valid event sent
@@ -101,8 +102,7 @@ describe("POST /api/event under random input", () => {
     const status = await send({ method: "POST", path: "/api/event", headers: { "content-type": "text/plain", "user-agent": CHROME, "x-forwarded-for": "203.0.113.9" }, body: JSON.stringify({ n: "pageview", u: `https://${DOMAIN}${marker}`, d: DOMAIN }) });
     expect(status).toBe(202);
     await drainIngestion();
-    const { rows } = await getPool().query("SELECT count(*)::int AS n FROM events WHERE site_id = $1 AND pathname = $2", [siteId, marker]);
-    expect(rows).toEqual([{ n: 1 }]);
+    expect((await storedPaths(siteId)).filter((stored) => stored === marker)).toHaveLength(1);
     // Random events that were accepted (valid, browser-like, this site's domain) were all stored.
     const stats = getIngestionStats();
     expect(stats.accepted).toBeGreaterThan(10);
