@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getAnalyticsStore } from "@/lib/analytics/get-analytics-store";
+import { resetClock, setClock } from "@/lib/analytics/ingest/clock";
 import { drainIngestion, startIngestion } from "@/lib/analytics/ingest/lifecycle";
 import { startIngestionServer, type IngestionServer } from "@/lib/analytics/ingest/serve-ingestion";
 import { encodeRecord } from "@/lib/analytics/spool/record";
@@ -13,11 +15,13 @@ import { getIngestionStats } from "@/lib/analytics/store/flusher";
 import { replaySpool } from "@/lib/analytics/store/replay-spool";
 import type { EventRecord, SiteRef, VisitRecord } from "@/lib/analytics/types";
 import { getPool } from "@/lib/db/pool";
+import { readStored, storedPaths } from "@/tests/support/stored-rows";
 
-// The spool makes a 202 durable: the event is on disk before the answer, Postgres's mark
-// moves with each committed flush, and a start-up replay writes exactly the accepted events
-// that Postgres lacks — once, however often it runs. The kill -9 and SIGTERM cases against
-// the real server are in e2e/operator/durability.spec.ts.
+// The spool makes a 202 durable: the event is on disk before the answer, the analytics
+// store's mark moves with each committed flush, and a start-up replay writes exactly the
+// accepted events that the store lacks — once, however often it runs. Everything is read and
+// prepared through the store, so this holds for every engine. The kill -9 and SIGTERM cases
+// against the real server are in e2e/operator/durability.spec.ts.
 
 const CHROME = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Safari/537.36";
 
@@ -37,14 +41,9 @@ async function createSite(): Promise<SiteRef> {
   return { siteId, domain, timezone: "Etc/UTC" };
 }
 
-async function markOf(spoolId: string): Promise<number | null> {
-  const { rows } = await getPool().query<{ seq: string }>("SELECT committed_seq AS seq FROM ingest_spool_marks WHERE spool_id = $1", [spoolId]);
-  return rows.length === 0 ? null : Number(rows[0]!.seq);
-}
-
-async function storedPaths(siteId: string): Promise<string[]> {
-  const { rows } = await getPool().query<{ pathname: string }>("SELECT pathname FROM events WHERE site_id = $1 ORDER BY ts, id", [siteId]);
-  return rows.map((row) => row.pathname);
+/** The spool's mark in the store: the highest seq whose event is stored (0: none). */
+async function markOf(spoolId: string): Promise<number> {
+  return (await getAnalyticsStore()).readSpoolMark(spoolId);
 }
 
 beforeAll(async () => {
@@ -60,7 +59,11 @@ describe("with the app's spool", () => {
   let ingest: IngestionServer;
   let spoolDir: string;
 
+  // Each event is received a second after the one before, so the stored events have one order by time on any engine.
+  let clock = Date.parse("2026-11-30T09:00:00Z");
+
   beforeAll(async () => {
+    setClock(() => clock);
     spoolDir = tempDir();
     await startIngestion({ spoolDir });
     ingest = await startIngestionServer();
@@ -69,9 +72,11 @@ describe("with the app's spool", () => {
   afterAll(async () => {
     await drainIngestion();
     await ingest.close();
+    resetClock();
   });
 
   function send(domain: string, pathname: string): Promise<number> {
+    clock += 1000;
     return new Promise((resolve, reject) => {
       const req = http.request(ingest.url, { method: "POST", headers: { "content-type": "text/plain", "user-agent": CHROME }, agent: false }, (res) => {
         res.resume();
@@ -92,7 +97,7 @@ describe("with the app's spool", () => {
     expect(text).toContain(site.siteId);
   });
 
-  it("moves Postgres's mark to the last written event, and leaves no file once drained", async () => {
+  it("moves the store's mark to the last written event, and leaves no file once drained", async () => {
     const site = await createSite();
     for (const p of ["/a", "/b", "/c"]) expect(await send(site.domain, p)).toBe(202);
     await drainIngestion();
@@ -114,38 +119,49 @@ describe("replay at start-up", () => {
     };
   }
 
-  /** Writes a segment as a run killed mid-way would leave it: one pageview a minute in one visit. */
-  function writeSpool(dir: string, site: SiteRef, visitId: string, paths: string[], firstSeq = 1): void {
+  /** One pageview a minute in one visit, each event with its visit as it was then (what the spool records). */
+  function pageviews(site: SiteRef, visitId: string, paths: string[], firstSeq = 1): Array<{ event: EventRecord; visit: VisitRecord }> {
     const visit = visitOf(site, visitId);
-    const lines = paths.map((pathname, i) => {
+    return paths.map((pathname, i) => {
       const ts = T0 + i * 60_000;
       visit.pageviews++;
       visit.exitPage = pathname;
       visit.lastSeen = ts;
-      const event: EventRecord = { seq: firstSeq + i, site, ts, name: "pageview", visitorId: visit.visitorId, visitId, pathname, props: null };
-      return encodeRecord(event, visit);
+      return { event: { seq: firstSeq + i, site, ts, name: "pageview", visitorId: visit.visitorId, visitId, pathname, props: null }, visit: { ...visit } };
     });
+  }
+
+  /** Writes a segment as a run killed mid-way would leave it. */
+  function writeSpool(dir: string, site: SiteRef, visitId: string, paths: string[], firstSeq = 1): void {
+    const lines = pageviews(site, visitId, paths, firstSeq).map(({ event, visit }) => encodeRecord(event, visit));
     writeFileSync(path.join(dir, segmentName(firstSeq)), `${lines.join("\n")}\n${lines[0]!.slice(0, 20)}`); // + a torn last line
   }
 
-  it("writes the events above Postgres's mark, rebuilds their visit, and writes nothing twice", async () => {
+  /** What a run's flush committed before it died: the events, their visit's latest state, and the spool's mark. */
+  async function commitAsEarlierRun(spoolId: string, written: Array<{ event: EventRecord; visit: VisitRecord }>): Promise<void> {
+    const outcome = await (await getAnalyticsStore()).write({ events: written.map((w) => w.event), visits: [written[written.length - 1]!.visit] }, spoolId);
+    expect(outcome).toMatchObject({ stored: written.length, discarded: 0, leftover: null });
+  }
+
+  it("writes the events above the store's mark, rebuilds their visit, and writes nothing twice", async () => {
     const dir = tempDir();
     const spool = Spool.open(dir);
     const site = await createSite();
-    writeSpool(dir, site, "123456789", ["/1", "/2", "/3", "/4", "/5"]);
+    const paths = ["/1", "/2", "/3", "/4", "/5"];
+    writeSpool(dir, site, "123456789", paths);
     // The run that died had committed the first two events (and their mark) before it died.
-    await getPool().query("INSERT INTO ingest_spool_marks (spool_id, committed_seq) VALUES ($1, 2)", [spool.id]);
-    await getPool().query(
-      `INSERT INTO events (site_id, ts, name, visitor_id, visit_id, pathname) VALUES ($1, $2, 'pageview', 77, 123456789, '/1'), ($1, $3, 'pageview', 77, 123456789, '/2')`,
-      [site.siteId, new Date(T0), new Date(T0 + 60_000)],
-    );
+    await commitAsEarlierRun(spool.id, pageviews(site, "123456789", paths).slice(0, 2));
+    expect(await markOf(spool.id)).toBe(2);
+    expect(await storedPaths(site.siteId)).toEqual(["/1", "/2"]);
 
     const first = await replaySpool(dir, spool.id);
     expect(first).toMatchObject({ replayed: 3, discarded: 0, unreadable: 0, lastSeq: 5, kept: [] });
     expect(await storedPaths(site.siteId)).toEqual(["/1", "/2", "/3", "/4", "/5"]);
     expect(await markOf(spool.id)).toBe(5);
-    const { rows } = await getPool().query("SELECT pageviews, exit_page, ended_at, country FROM visits WHERE site_id = $1", [site.siteId]);
-    expect(rows).toEqual([{ pageviews: 5, exit_page: "/5", ended_at: new Date(T0 + 4 * 60_000), country: "DE" }]);
+    const { visits } = await readStored(site.siteId);
+    expect(visits.map(({ pageviews, exitPage, endedAt, country }) => ({ pageviews, exitPage, endedAt, country }))).toEqual([
+      { pageviews: 5, exitPage: "/5", endedAt: T0 + 4 * 60_000, country: "DE" },
+    ]);
     expect(await listSegments(dir)).toEqual([]);
 
     // A crash during the first replay leaves the files: replaying them again adds nothing.
@@ -172,7 +188,8 @@ describe("replay at start-up", () => {
   it("continues numbering after the highest seq it has seen", async () => {
     const dir = tempDir();
     const spool = Spool.open(dir);
-    await getPool().query("INSERT INTO ingest_spool_marks (spool_id, committed_seq) VALUES ($1, 41)", [spool.id]);
+    // An earlier run wrote up to seq 41, and its spool files are gone.
+    await commitAsEarlierRun(spool.id, pageviews(await createSite(), "41", ["/41"], 41));
     expect(await replaySpool(dir, spool.id)).toMatchObject({ replayed: 0, lastSeq: 41 });
   });
 });
