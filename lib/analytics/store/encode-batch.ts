@@ -31,9 +31,12 @@ export function encodeBatch(batch: Batch): EncodedBatch {
   };
 }
 
-// The (site, UTC day) pairs the rollups must recompute: the days of the events, and the
-// start days of the visits (a visit counts on the day it started, which may be earlier).
-function collectKeys({ events, visits }: Batch): FlushKey[] {
+/**
+ * The (site, UTC day) pairs the rollups must recompute: the days of the events, and the
+ * start days of the visits (a visit counts on the day it started, which may be earlier).
+ * Every engine's writer reports them (WriteOutcome.keys).
+ */
+export function collectKeys({ events, visits }: Batch): FlushKey[] {
   const keys = new Map<string, FlushKey>();
   let lastSite = "";
   let lastDay = "";
