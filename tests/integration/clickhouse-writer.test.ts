@@ -6,7 +6,7 @@ import type { ClickHouse } from "@/lib/analytics/engines/clickhouse/clickhouse";
 import { createClickHouseWriter } from "@/lib/analytics/engines/clickhouse/write-batch";
 import { recordInVisit } from "@/lib/analytics/ingest/sessions";
 import { EventBuffer, type Batch } from "@/lib/analytics/store/event-buffer";
-import type { WriteOutcome } from "@/lib/analytics/store/write-with-recovery";
+import type { WriteOutcome } from "@/lib/analytics/analytics-store";
 import type { EventRecord, SiteRef, VisitRecord } from "@/lib/analytics/types";
 import { getPool } from "@/lib/db/pool";
 import { startTestClickHouse } from "../support/clickhouse-test-instance";

@@ -1,7 +1,7 @@
 import type { AnalyticsStore } from "@/lib/analytics/analytics-store";
 import { collectKeys } from "@/lib/analytics/store/encode-batch";
 import type { Batch } from "@/lib/analytics/store/event-buffer";
-import type { WriteOutcome } from "@/lib/analytics/store/write-with-recovery";
+import type { WriteOutcome } from "@/lib/analytics/analytics-store";
 import type { EventRecord, VisitRecord } from "@/lib/analytics/types";
 import type { ClickHouse } from "./clickhouse";
 import { eventsDedupToken, toEventRow, toVisitRow } from "./encode-rows";
