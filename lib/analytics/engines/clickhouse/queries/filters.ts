@@ -1,0 +1,60 @@
+import type { QueryParams } from "@/lib/analytics/engines/clickhouse/clickhouse";
+import { DIMENSIONS, type Dimension, type Filters, type StatsQuery } from "@/lib/analytics/types";
+
+// The ClickHouse engine's only SQL builder: the bound parameters of a dashboard query and the
+// WHERE fragments that pick its visits. Filters select visits (as on Postgres,
+// lib/analytics/query/filters.ts): a visit dimension by equality, page = the visits with a
+// pageview of that path (the visit's `pages`), event = the visits that fired that custom event
+// (its `event_names`). Values are never put in the SQL: each filter is {f_<dimension>:String}.
+
+// Columns of the visit that every one of its events carries (0001_events_visits.sql), so a
+// filter on them needs no look-up of the visit.
+const ON_EVENTS: ReadonlySet<Dimension> = new Set(["channel", "source", "utm_source", "utm_medium", "utm_campaign", "entry_page", "country", "region", "city", "browser", "os", "device"]);
+
+function activeFilters(filters: Filters): Array<[Dimension, string]> {
+  return DIMENSIONS.flatMap((d) => (filters[d] === undefined ? [] : [[d, filters[d]] as [Dimension, string]]));
+}
+
+function condition(dimension: Dimension): string {
+  if (dimension === "page") return `has(pages, {f_page:String})`;
+  if (dimension === "event") return `has(event_names, {f_event:String})`;
+  return `${dimension} = {f_${dimension}:String}`;
+}
+
+/**
+ * {site, tz, from, to} of the period (local dates of the site's time zone) and one
+ * f_<dimension> per filter. The SQL turns from/to into UTC bounds with PERIOD_BOUNDS.
+ */
+export function statsParams(q: StatsQuery, range: { from: string; to: string } = q.range): QueryParams {
+  const params: QueryParams = { site: q.site.id, tz: q.site.timezone, from: range.from, to: range.to };
+  for (const [dimension, value] of activeFilters(q.filters)) params[`f_${dimension}`] = value;
+  return params;
+}
+
+/** `lo` and `hi`: the UTC instants where the period's first local day starts and the day after its last starts. */
+export const PERIOD_BOUNDS = `toDateTime64({from:Date}, 3, {tz:String}) AS lo, toDateTime64(addDays({to:Date}, 1), 3, {tz:String}) AS hi`;
+
+/** " AND …" on the visits table: the visits the filters keep. */
+export function visitConditions(filters: Filters): string {
+  return activeFilters(filters)
+    .map(([dimension]) => ` AND ${condition(dimension)}`)
+    .join("");
+}
+
+/**
+ * " AND …" on the events table: with filters, the events of the filtered visits (those
+ * started in the period), "" without. Filters on the visit's copied attributes read the event
+ * row itself; page, event and exit page filters look the visits up.
+ */
+export function eventConditions(filters: Filters): string {
+  const active = activeFilters(filters);
+  if (active.length === 0) return "";
+  const copied = active.filter(([d]) => ON_EVENTS.has(d));
+  const looked = active.filter(([d]) => !ON_EVENTS.has(d));
+  const own = copied.map(([d]) => ` AND ${condition(d)}`).join("");
+  const visits =
+    looked.length === 0
+      ? ""
+      : ` AND visit_id IN (SELECT visit_id FROM visits FINAL WHERE site_id = {site:String} AND started_at >= lo AND started_at < hi${visitConditions(filters)})`;
+  return ` AND visit_started_at >= lo AND visit_started_at < hi${own}${visits}`;
+}
