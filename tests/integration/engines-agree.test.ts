@@ -90,7 +90,7 @@ beforeAll(async () => {
   for (const timezone of ZONES) {
     const { siteId, userId } = await createSyntheticSite(getPool(), { domain: `agree-${timezone.replace("/", "-").toLowerCase()}.example`, timezone });
     await insertSyntheticTraffic(getPool(), { siteId, firstDay: "2025-04-01", days: 378, visitsPerDay: 6 });
-    for (const visit of handMade()) await insertVisit(getPool(), siteId, visit);
+    for (const visit of handMade()) await insertVisit(siteId, visit);
     await rebuildSiteRollups(siteId);
     await copySiteRows(getPool(), ch, siteId);
     sites.set(timezone, { siteId, userId, timezone });
@@ -182,9 +182,9 @@ describe("site-wide answers", () => {
     const { siteId, userId } = await createSyntheticSite(getPool(), { domain: "agree-live.example", timezone: "UTC" });
     expect(await chHasAnyEvent(ch, siteId)).toBe(false);
     const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
-    await insertVisit(getPool(), siteId, { id: 1, visitor: 11, pages: [{ path: "/", at: minutesAgo(12) }, { path: "/a", at: minutesAgo(1) }] });
-    await insertVisit(getPool(), siteId, { id: 2, visitor: 12, pages: [{ path: "/", at: minutesAgo(2) }] });
-    await insertVisit(getPool(), siteId, { id: 3, visitor: 13, pages: [{ path: "/", at: minutesAgo(20) }] });
+    await insertVisit(siteId, { id: 1, visitor: 11, pages: [{ path: "/", at: minutesAgo(12) }, { path: "/a", at: minutesAgo(1) }] });
+    await insertVisit(siteId, { id: 2, visitor: 12, pages: [{ path: "/", at: minutesAgo(2) }] });
+    await insertVisit(siteId, { id: 3, visitor: 13, pages: [{ path: "/", at: minutesAgo(20) }] });
     await rebuildSiteRollups(siteId);
     await copySiteRows(getPool(), ch, siteId);
 

@@ -40,7 +40,7 @@ beforeAll(async () => {
   siteId = (await createSyntheticSite(getPool(), { domain: "hostile.example", timezone: "UTC" })).siteId;
   for (const [i, value] of HOSTILE.entries()) {
     const at = (minute: number) => `${DAY}T10:${String(i * 3 + minute).padStart(2, "0")}:00Z`;
-    await insertVisit(getPool(), siteId, {
+    await insertVisit(siteId, {
       id: i + 1,
       visitor: i + 1,
       pages: [{ path: "/", at: at(0) }, { path: `/${value}`, at: at(1) }],
