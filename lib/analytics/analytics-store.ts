@@ -77,6 +77,8 @@ export interface AnalyticsStore {
   open(): Promise<void>;
   /** Waits for what runs, then lets go of connections and engines. */
   close(): Promise<void>;
+  /** `listener` runs whenever the engine is back after being unreachable (the writer retries at once). */
+  onRecovered(listener: () => void): void;
 
   // --- Ingestion's writer (lib/analytics/store/flusher.ts and the spool replay) ---
 

@@ -27,6 +27,7 @@ let timers: NodeJS.Timeout[] = [];
 /** `dataDir` holds the ingestion spool (<dataDir>/spool); `log` is for operators. */
 export async function startAnalyticsServices(options: { dataDir: string; log: (line: string) => void }): Promise<void> {
   const store = await getAnalyticsStore();
+  store.onRecovered(retryFlushNow);
   await startIngestion({ spoolDir: path.join(options.dataDir, "spool"), log: options.log });
   await store.recoverAggregates(); // pre-aggregates a crash may have left stale
   await rotateSalts();

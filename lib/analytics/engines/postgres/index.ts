@@ -24,6 +24,8 @@ export function createPostgresStore(): AnalyticsStore {
     engine: "postgres",
     open: async () => undefined,
     close: async () => undefined,
+    // The embedded Postgres's restarts reach the writer through lib/server/boot.ts (onDatabaseRestarted).
+    onRecovered: () => undefined,
     async write(batch, spoolId) {
       const outcome = await writeWithRecovery(batch, spoolId);
       markWrittenDays(outcome.keys);
