@@ -19,7 +19,8 @@ import { benchIngestion, countStored, type IngestionResult } from "./bench/inges
 import { assertPortFree } from "./bench/ports";
 import { formatPanelTable, formatSummary, isFailed, summarise, type Outcome } from "./bench/report";
 import { writeResults } from "./bench/results-file";
-import { startServer, type RunningServer } from "./bench/server";
+import { parseEngine } from "@/lib/analytics/get-analytics-store";
+import { benchServer } from "./bench/engine-access";
 import { TARGETS } from "./bench/targets";
 import { benchTracker, type TrackerResult } from "./bench/tracker";
 
@@ -50,11 +51,13 @@ const SIZES = (PHASES.has("dashboard") ? (option("sizes") ?? "1M,10M") : "")
   .split(",")
   .filter((label) => label !== "" && label !== "none")
   .map((label) => ({ label, pageviews: parseCount(label) }));
+// --engine=clickhouse measures the ClickHouse engine (embedded, under DATA_DIR/clickhouse).
+const ENGINE = parseEngine(option("engine") ?? "postgres", "--engine");
 const OWNER = "bench@ministat.local";
 const TIMEZONE = "Europe/Berlin";
 
 // The server child and this process must agree on these (cookie name, app URL, secrets).
-Object.assign(process.env, { DATA_DIR, PORT: String(PORT), EMBEDDED_PG_PORT: String(PG_PORT), TRUSTED_PROXY_HOPS: "1", NEXT_TELEMETRY_DISABLED: "1" });
+Object.assign(process.env, { DATA_DIR, PORT: String(PORT), EMBEDDED_PG_PORT: String(PG_PORT), TRUSTED_PROXY_HOPS: "1", NEXT_TELEMETRY_DISABLED: "1", ANALYTICS_ENGINE: ENGINE });
 
 function option(name: string): string | undefined {
   return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -82,7 +85,7 @@ const failure = (error: unknown) => ({ error: error instanceof Error ? error.mes
 cleanupOnSignals((line) => console.error(line));
 const startedAt = new Date();
 const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100) };
-log(`MiniStat benchmark — ${startedAt.toISOString()}`);
+log(`MiniStat benchmark — ${startedAt.toISOString()} — analytics engine: ${ENGINE}`);
 log(`${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}; load average ${machine.loadAverageAtStart.join(" ")} (app, Postgres and load generator share these cores)`);
 
 let tracker: Outcome<TrackerResult> | null = PHASES.has("tracker") ? { error: "not run" } : null;
@@ -107,11 +110,10 @@ try {
     await prisma.$disconnect();
   });
   log(`  Postgres (embedded, ${REUSE ? "reused" : "fresh"}) on 127.0.0.1:${PG_PORT}, data in ${DATA_DIR}/pg`);
-  let server: RunningServer | null = null;
+  const servers = benchServer({ engine: ENGINE, port: PORT, env: { ...process.env, DATABASE_URL: db.serverUrl }, log });
   try {
-    server = await startServer({ port: PORT, env: { ...process.env, DATABASE_URL: db.serverUrl }, log });
-    onCleanup("server", server.stop);
-    log(`  server ready at ${server.url} (pid ${server.pid})`);
+    const started = await servers.start();
+    log(`  server ready at ${started.url} (pid ${started.pid})`);
   } catch (error) {
     log(`  ✗ the server did not start: ${failure(error).error}`);
   }
@@ -121,9 +123,10 @@ try {
   if (ingestion) section(`(a) Ingestion — POST /api/event, concurrency ${CONCURRENCY}, ${LOAD_SECONDS} s`);
   if (!ingestion) {
     // not asked for
-  } else if (!server) ingestion = { error: "the server did not start" };
+  } else if (!servers.current()) ingestion = { error: "the server did not start" };
   else {
-    ingestion = await benchIngestion({ url: server.url, siteId: owner.site.id, domain: owner.site.domain, concurrency: CONCURRENCY, durationSeconds: LOAD_SECONDS, log }).catch(failure);
+    const { url } = servers.current()!;
+    ingestion = await benchIngestion({ server: servers, url, siteId: owner.site.id, domain: owner.site.domain, concurrency: CONCURRENCY, durationSeconds: LOAD_SECONDS, log }).catch(failure);
     if (!isFailed(ingestion)) {
       const i = ingestion;
       log(`  ${i.eventsPerSecond.toLocaleString("en-US")} events/s stored-type 202s (${i.requestsPerSecond.toLocaleString("en-US")} requests/s); latency p50 ${i.latencyMs.p50} ms, p90 ${i.latencyMs.p90} ms, p99 ${i.latencyMs.p99} ms, max ${i.latencyMs.max} ms`);
@@ -140,17 +143,20 @@ try {
   for (const [i, size] of SIZES.entries()) {
     section(`(b) Dashboard — ${size.label} pageviews over 30 days`);
     const { site } = await ensureSiteWithOwner({ email: OWNER, domain: `${size.label.toLowerCase()}.bench.ministat.local`, timezone: TIMEZONE });
-    const result = await benchDashboard({ label: size.label, pageviews: size.pageviews, databaseUrl: db.url, site, server: server ? { url: server.url, cookie } : null, plan: { loads: LOADS, budgetMs: VIEW_BUDGET_MS }, log }).catch(failure);
+    const result = await benchDashboard({ label: size.label, pageviews: size.pageviews, databaseUrl: db.url, site, server: servers, cookie, plan: { loads: LOADS, budgetMs: VIEW_BUDGET_MS }, log }).catch(failure);
     dashboards[i] = { ...result, label: size.label };
     if (isFailed(result)) log(`  ✗ ${result.error}`);
   }
 
-  if (contention) {
+  if (contention && ENGINE !== "postgres") {
+    contention = { error: "phase (d) measures Postgres's read gate and pool; it runs with --engine=postgres" };
+  } else if (contention) {
     section(`(d) Dashboards vs ingestion — ${CONTENTION.clients} filtered 1M dashboards at once`);
     const domain = "1m.bench.ministat.local";
     const { site } = await ensureSiteWithOwner({ email: OWNER, domain, timezone: TIMEZONE });
     const seeded = dashboards.some((d) => d.label === "1M" && !isFailed(d)) || (REUSE && (await countStored(site.id)) > 900_000);
-    if (!seeded) await seedDashboardSite({ pageviews: 1_000_000, databaseUrl: db.url, site, log });
+    if (!seeded) await servers.withStore((store) => seedDashboardSite({ pageviews: 1_000_000, databaseUrl: db.url, site, store, log }));
+    const server = servers.current();
     contention = server
       ? await benchContention({ url: server.url, cookie, dashboardDomain: domain, ingest: { siteId: owner.site.id, domain: owner.site.domain }, ...CONTENTION, log }).catch(failure)
       : { error: "the server did not start" };
@@ -170,9 +176,9 @@ const measured = dashboards.filter((d): d is DashboardResult & { label: string }
 log(formatPanelTable(measured) || "  (no dashboard measured)");
 
 section("Summary");
-const summary = summarise(ingestion, dashboards, tracker, contention);
+const summary = summarise(ENGINE, ingestion, dashboards, tracker, contention);
 log(formatSummary(summary));
 const finishedAt = new Date();
-const files = await writeResults({ version: 1, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000), machine, loadAverages, targets: TARGETS, summary, tracker, ingestion, dashboards, contention });
+const files = await writeResults({ version: 1, engine: ENGINE, startedAt: startedAt.toISOString(), finishedAt: finishedAt.toISOString(), durationSeconds: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000), machine, loadAverages, targets: TARGETS, summary, tracker, ingestion, dashboards, contention });
 log(`\nResults: ${files.join(", ")} — ${Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000)} s in all.`);
 process.exit(process.exitCode ?? 0);

@@ -1,7 +1,9 @@
+import type { AnalyticsStore } from "@/lib/analytics/analytics-store";
 import { describeProgress } from "../seed/progress";
 import { seedSiteTraffic, type SeedProgress, type SeedResult } from "../seed/seed-site";
 import { timePanels, type PanelTimings } from "./panel-timings";
 import type { LoadPlan } from "./budget";
+import type { BenchServer } from "./engine-access";
 import { timeView, type ViewTiming } from "./page-loads";
 
 // (b) Dashboard: one site filled with a month of generated traffic (1M or 10M pageviews),
@@ -12,6 +14,7 @@ export const VIEWS = [
   { view: "unfiltered", search: "period=30d" },
   { view: "country=DE", search: "period=30d&country=DE" },
   { view: "page=/pricing", search: "period=30d&page=%2Fpricing" },
+  { view: "country=DE&page=/pricing", search: "period=30d&country=DE&page=%2Fpricing" },
 ] as const;
 
 export type DashboardResult = {
@@ -31,16 +34,17 @@ type Options = {
   pageviews: number;
   databaseUrl: string;
   site: { id: string; domain: string; timezone: string };
-  server: { url: string; cookie: string } | null;
+  server: BenchServer;
+  cookie: string;
   plan: LoadPlan;
   log: (line: string) => void;
 };
 
 /** Fills the site with a month of generated traffic (also used by the contention phase when run alone). */
-export async function seedDashboardSite(options: Pick<Options, "pageviews" | "databaseUrl" | "site" | "log">): Promise<SeedResult> {
+export async function seedDashboardSite(options: Pick<Options, "pageviews" | "databaseUrl" | "site" | "log"> & { store: AnalyticsStore }): Promise<SeedResult> {
   const { site, log } = options;
-  log(`  generating ${options.pageviews.toLocaleString("en-US")} pageviews over 30 days into ${site.domain} …`);
-  const seed = await seedSiteTraffic({ databaseUrl: options.databaseUrl, site, days: 30, pageviews: options.pageviews, onProgress: progressPrinter(log) });
+  log(`  generating ${options.pageviews.toLocaleString("en-US")} pageviews over 30 days into ${site.domain} (${options.store.engine}) …`);
+  const seed = await seedSiteTraffic({ databaseUrl: options.databaseUrl, store: options.store, site, days: 30, pageviews: options.pageviews, onProgress: progressPrinter(log) });
   log(
     `  seeded ${seed.events.toLocaleString("en-US")} events (${seed.visits.toLocaleString("en-US")} visits) in ${(seed.writeMs / 1000).toFixed(1)} s ` +
       `= ${seed.eventsPerSecond.toLocaleString("en-US")} events/s; VACUUM ANALYZE ${(seed.analyzeMs / 1000).toFixed(1)} s; rollups ${(seed.rollupMs / 1000).toFixed(1)} s`,
@@ -50,13 +54,20 @@ export async function seedDashboardSite(options: Pick<Options, "pageviews" | "da
 
 export async function benchDashboard(options: Options): Promise<DashboardResult> {
   const { site, log } = options;
-  const seed = await seedDashboardSite(options);
+  // Seeding and the per-panel query times need this process's store (on the embedded
+  // ClickHouse the server is stopped meanwhile); the page loads come after.
+  const { seed, panels } = await options.server.withStore(async (store) => {
+    const seeded = await seedDashboardSite({ ...options, store });
+    return { seed: seeded, panels: await timeAllPanels(site, options.plan, log) };
+  });
 
   let pages: ViewTiming[] | null = null;
   let realtime: ViewTiming | null = null;
   let filteredRatio: Record<string, number> | null = null;
-  if (options.server) {
-    const { url, cookie } = options.server;
+  const server = options.server.current();
+  if (server) {
+    const { url } = server;
+    const cookie = options.cookie;
     const base = `/sites/${encodeURIComponent(site.domain)}`;
     // A panel that failed on the server still streams in a 200, as an error digest.
     const pageProblem = (body: string) =>
@@ -76,10 +87,14 @@ export async function benchDashboard(options: Options): Promise<DashboardResult>
     filteredRatio = Object.fromEntries(pages.slice(1).map((p) => [p.view, Math.round((p.p50Ms / unfiltered) * 100) / 100]));
   }
 
+  return { label: options.label, domain: site.domain, seed, pages, realtime, filteredRatio, panels };
+}
+
+async function timeAllPanels(site: Options["site"], plan: LoadPlan, log: (line: string) => void): Promise<Record<string, PanelTimings | { error: string }>> {
   const panels: Record<string, PanelTimings | { error: string }> = {};
   for (const { view, search } of VIEWS) {
     try {
-      const timing = await timePanels(site, search, options.plan);
+      const timing = await timePanels(site, search, plan);
       log(`  runDashboardQueries ${view}: total p50 ${timing.p50Ms.total ?? "–"} ms over ${timing.runs} runs`);
       panels[view] = timing;
     } catch (error) {
@@ -87,7 +102,7 @@ export async function benchDashboard(options: Options): Promise<DashboardResult>
       log(`  runDashboardQueries ${view}: ✗ ${panels[view].error}`);
     }
   }
-  return { label: options.label, domain: site.domain, seed, pages, realtime, filteredRatio, panels };
+  return panels;
 }
 
 function progressPrinter(log: (line: string) => void): (p: SeedProgress) => void {

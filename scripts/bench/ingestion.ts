@@ -1,12 +1,13 @@
 import { fork } from "node:child_process";
 import { once } from "node:events";
-import { getPool } from "@/lib/db/pool";
+import { getAnalyticsStore } from "@/lib/analytics/get-analytics-store";
 import { onCleanup } from "./cleanup";
+import type { BenchServer } from "./engine-access";
 import type { LoadConfig, LoadResult } from "./load-generator";
 
 // (a) Ingestion: realistic events at concurrency 50 for 20 s against the running server's
-// POST /api/event, from a load generator in its own process; then wait until Postgres holds
-// every event that was answered 202 (crawlers excepted), and report any difference.
+// POST /api/event, from a load generator in its own process; then wait until the analytics
+// store holds every event that was answered 202 (crawlers excepted), and report any difference.
 
 export type IngestionResult = LoadResult & {
   concurrency: number;
@@ -17,7 +18,7 @@ export type IngestionResult = LoadResult & {
 
 const DRAIN_TIMEOUT_MS = 60_000;
 
-export async function benchIngestion(options: { url: string; siteId: string; domain: string; concurrency: number; durationSeconds: number; log: (line: string) => void }): Promise<IngestionResult> {
+export async function benchIngestion(options: { server: BenchServer; url: string; siteId: string; domain: string; concurrency: number; durationSeconds: number; log: (line: string) => void }): Promise<IngestionResult> {
   const probe = await probeEndpoint(options.url, options.domain);
   if (probe !== 202) throw new Error(`POST /api/event answered ${probe} to a valid event (expected 202): ingestion is not reachable`);
 
@@ -26,8 +27,8 @@ export async function benchIngestion(options: { url: string; siteId: string; dom
   const load = await runLoadGenerator(config);
   const expected = load.expectedStored + 1; // + the probe
 
-  options.log(`  load done: ${load.requests.toLocaleString("en-US")} requests measured; waiting for the buffer to drain into Postgres …`);
-  const { stored, drainMs } = await waitForStored(options.siteId, expected);
+  options.log(`  load done: ${load.requests.toLocaleString("en-US")} requests measured; waiting for the buffer to drain into ${options.server.engine} …`);
+  const { stored, drainMs } = await options.server.withStore(() => waitForStored(options.siteId, expected));
   return { ...load, concurrency: options.concurrency, expectedStored: expected, stored, lost: expected - stored, drainMs };
 }
 
@@ -47,8 +48,7 @@ export async function waitForStored(siteId: string, expected: number): Promise<{
 }
 
 export async function countStored(siteId: string): Promise<number> {
-  const { rows } = await getPool().query<{ n: string }>("SELECT count(*) AS n FROM events WHERE site_id = $1", [siteId]);
-  return Number(rows[0]?.n ?? 0);
+  return (await getAnalyticsStore()).countEvents(siteId);
 }
 
 export async function probeEndpoint(url: string, domain: string): Promise<number> {
