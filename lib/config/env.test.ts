@@ -145,6 +145,17 @@ describe("parseEnv", () => {
     expect(error.message).toContain("RECAPTCHA_SITE_KEY");
   });
 
+  it("picks the analytics engine: Postgres by default, ClickHouse with a checked URL and database name", () => {
+    const defaults = parseEnv(minimal());
+    expect(defaults).toMatchObject({ ANALYTICS_ENGINE: "postgres", CLICKHOUSE_DATABASE: "ministat" });
+    expect(defaults.CLICKHOUSE_URL).toBeUndefined();
+    const clickhouse = { ...minimal(), ANALYTICS_ENGINE: "clickhouse", CLICKHOUSE_URL: "http://default:pw@127.0.0.1:8123/stats", CLICKHOUSE_DATABASE: "stats_2" };
+    expect(parseEnv(clickhouse)).toMatchObject({ ANALYTICS_ENGINE: "clickhouse", CLICKHOUSE_URL: "http://default:pw@127.0.0.1:8123/stats", CLICKHOUSE_DATABASE: "stats_2" });
+    const error = refusal({ ...minimal(), ANALYTICS_ENGINE: "clickhous", CLICKHOUSE_URL: "clickhouse://127.0.0.1:9000", CLICKHOUSE_DATABASE: "my-db" });
+    expect(namedVariables(error)).toEqual(["ANALYTICS_ENGINE", "CLICKHOUSE_DATABASE", "CLICKHOUSE_URL"]);
+    expect(error.message).toContain('ANALYTICS_ENGINE must be "postgres" or "clickhouse"');
+  });
+
   it("refuses malformed URLs and numbers, naming them", () => {
     const error = refusal({ ...minimal(), MAILJET_API_URL: "not a url", RECAPTCHA_VERIFY_URL: "nope", PORT: "70000", MINISTAT_ENV: "staging" });
     expect(namedVariables(error)).toEqual(["MAILJET_API_URL", "MINISTAT_ENV", "PORT", "RECAPTCHA_VERIFY_URL"]);

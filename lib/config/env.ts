@@ -35,6 +35,14 @@ const schema = z
     APP_URL: z.url().optional(),
     DATABASE_URL: z.string().min(1, "must be a postgres:// connection string"),
     DATA_DIR: z.string().default(".data"),
+    // Where the analytics (events, visits) live: Postgres (DATABASE_URL), or ClickHouse — a server at
+    // CLICKHOUSE_URL, else the embedded engine with its data in <DATA_DIR>/clickhouse.
+    ANALYTICS_ENGINE: z.enum(["postgres", "clickhouse"], { error: 'must be "postgres" or "clickhouse"' }).default("postgres"),
+    CLICKHOUSE_URL: optionalString.refine(
+      (url) => url === undefined || (/^https?:\/\//.test(url) && URL.canParse(url)),
+      "must be the http(s):// address of a ClickHouse server, e.g. http://user:password@localhost:8123/ministat",
+    ),
+    CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a database name: letters, digits and _").default("ministat"),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
     ENCRYPTION_KEYS: z
       .string()
