@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { createClient } from "@clickhouse/client";
-import { createChdbConnection } from "chdb/connection";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClickHouse } from "@/lib/analytics/engines/clickhouse/clickhouse";
+import { openClickHouse } from "@/lib/analytics/engines/clickhouse/client";
 import { createClickHouseWriter } from "@/lib/analytics/engines/clickhouse/write-batch";
 import { recordInVisit } from "@/lib/analytics/ingest/sessions";
 import { EventBuffer, type Batch } from "@/lib/analytics/store/event-buffer";
@@ -114,7 +116,7 @@ type VisitRow = { pageviews: number; events: number; version: number; exit_page:
 
 async function storedVisit(visit: VisitRecord): Promise<VisitRow[]> {
   return ch.query<VisitRow>(
-    `SELECT pageviews, events, version, exit_page, toString(ended_at) AS ended_at, arraySort(pages) AS pages, arraySort(event_names) AS event_names
+    `SELECT pageviews, events, toUInt32(version) AS version, exit_page, toString(ended_at) AS ended_at, arraySort(pages) AS pages, arraySort(event_names) AS event_names
      FROM visits FINAL WHERE site_id = {site:String} AND visit_id = {id:Int64} LIMIT 10`,
     { site: visit.site.siteId, id: BigInt(visit.visitId) },
   );
@@ -352,54 +354,43 @@ describe("ClickHouse writer", () => {
     expect(await writer.readSpoolMark("")).toBe(0);
   });
 
-  // Last: it closes the engine, then opens the same data again as the test's engine.
   it("gives the whole batch back while ClickHouse is closed, writes nothing, and writes it all once ClickHouse is back", async () => {
     const site = await createSite();
     const traffic = new Traffic();
     const visit = traffic.visit(site);
     for (let i = 0; i < 3; i++) traffic.hit(visit, `/${i}`, T0 + i * MINUTE);
-    const [disk] = await ch.query<{ path: string }>("SELECT path FROM system.disks WHERE name = 'default' LIMIT 1");
-    await ch.close();
-    const down = ch;
+    // An engine of this test's own, closed, then opened again on the same data.
+    const dir = mkdtempSync(path.join(os.tmpdir(), "ministat-ch-down-"));
+    const original = ch;
+    let own = await openClickHouse({ dataDir: dir });
+    await own.close();
     const writer = createClickHouseWriter({
-      query: (sql, params) => ch.query(sql, params),
-      command: (sql, params) => ch.command(sql, params),
-      insert: (table, rows) => ch.insert(table, rows),
-      close: () => ch.close(),
+      query: (sql, params) => own.query(sql, params),
+      command: (sql, params) => own.command(sql, params),
+      insert: (table, rows) => own.insert(table, rows),
+      close: () => own.close(),
     });
+    try {
+      let sent: Batch | null = null;
+      const failed = await traffic.flush((batch) => {
+        sent = batch;
+        return writer.write(batch, traffic.spoolId);
+      });
+      expect(failed).toMatchObject({ stored: 0, discarded: 0, keys: [], error: expect.any(Error) as unknown });
+      expect(failed.leftover).toBe(sent);
 
-    let sent: Batch | null = null;
-    const failed = await traffic.flush((batch) => {
-      sent = batch;
-      return writer.write(batch, traffic.spoolId);
-    });
-    expect(failed).toMatchObject({ stored: 0, discarded: 0, keys: [], error: expect.any(Error) as unknown });
-    expect(failed.leftover).toBe(sent);
-
-    ch = reopen(disk!.path);
-    expect(ch).not.toBe(down);
-    expect(await storedSeqs(site.siteId)).toEqual([]);
-    expect(await traffic.flush((batch) => writer.write(batch, traffic.spoolId))).toMatchObject({ stored: 3, discarded: 0, leftover: null });
-    expect(await storedSeqs(site.siteId)).toEqual([1, 2, 3]);
-    expect(await storedVisit(visit)).toMatchObject([{ pageviews: 3, version: 3 }]);
-    expect(await writer.readSpoolMark(traffic.spoolId)).toBe(3);
+      own = await openClickHouse({ dataDir: dir });
+      ch = own;
+      expect(await storedSeqs(site.siteId)).toEqual([]);
+      expect(await traffic.flush((batch) => writer.write(batch, traffic.spoolId))).toMatchObject({ stored: 3, discarded: 0, leftover: null });
+      expect(await storedSeqs(site.siteId)).toEqual([1, 2, 3]);
+      expect(await storedVisit(visit)).toMatchObject([{ pageviews: 3, version: 3 }]);
+      expect(await writer.readSpoolMark(traffic.spoolId)).toBe(3);
+    } finally {
+      ch = original;
+      await own.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
-/** The embedded engine on the same data directory again (tests/support/clickhouse-test-instance.ts opens a fresh one). */
-function reopen(path: string): ClickHouse {
-  const connection = createChdbConnection({ path }) as unknown as NonNullable<Parameters<typeof createClient>[0]>["connection"];
-  const client = createClient({ connection });
-  return {
-    async query<T>(sql: string, params = {}) {
-      return (await (await client.query({ query: sql, query_params: params, format: "JSONEachRow" })).json()) as T[];
-    },
-    async command(sql: string, params = {}) {
-      await client.command({ query: sql, query_params: params });
-    },
-    async insert(table: string, rows: readonly object[]) {
-      if (rows.length > 0) await client.insert({ table, values: rows as object[], format: "JSONEachRow" });
-    },
-    close: () => client.close(),
-  };
-}

@@ -1,8 +1,88 @@
 import type { AnalyticsStore } from "@/lib/analytics/analytics-store";
+import { getEnv } from "@/lib/config/env";
+import { bulkInsert } from "./bulk-insert";
+import { openClickHouse, type OpenClickHouse } from "./client";
+import { deleteSites } from "./delete-sites";
+import { purgeDeletedSites } from "./purge-deleted-sites";
+import { breakdown } from "./queries/breakdown";
+import { countEvents } from "./queries/count-events";
+import { goalConversions } from "./queries/goal-conversions";
+import { hasAnyEvent } from "./queries/has-any-event";
+import { pageviewsBySite } from "./queries/pageviews-by-site";
+import { realtimeVisitors } from "./queries/realtime-visitors";
+import { timeseries } from "./queries/timeseries";
+import { totals } from "./queries/totals";
+import { readSite } from "./read-site";
+import { deleteVisitRange } from "./replace-visit-range";
+import { createClickHouseWriter, type ClickHouseWriter } from "./write-batch";
 
-// The ClickHouse engine (ANALYTICS_ENGINE=clickhouse): assembled from its client, writer and
-// queries as they land.
+// The ClickHouse engine (ANALYTICS_ENGINE=clickhouse): a server at CLICKHOUSE_URL, or the
+// embedded engine with its data in <DATA_DIR>/clickhouse (client.ts). Events and visits only;
+// every read is computed from them at query time (no rollup tables to refresh), and the
+// writer makes each event count once whatever the retries (write-batch.ts).
+
+const log = (line: string) => console.log(`[clickhouse] ${line}`);
 
 export function createClickHouseStore(): AnalyticsStore {
-  throw new Error("the ClickHouse analytics engine is not available in this build yet");
+  let opened: { ch: OpenClickHouse; writer: ClickHouseWriter } | null = null;
+  const recoveredListeners: Array<() => void> = [];
+  /** Sites written since the last refreshAggregates: their usage is checked then. */
+  const written = new Set<string>();
+  const ch = () => {
+    if (!opened) throw new Error("the ClickHouse analytics store is not open");
+    return opened.ch;
+  };
+  return {
+    engine: "clickhouse",
+    async open() {
+      const env = getEnv();
+      const connection = await openClickHouse({ url: env.CLICKHOUSE_URL, database: env.CLICKHOUSE_DATABASE, dataDir: env.DATA_DIR, log });
+      connection.onRestart(() => {
+        for (const listener of recoveredListeners) listener();
+      });
+      opened = { ch: connection, writer: createClickHouseWriter(connection) };
+    },
+    async close() {
+      const current = opened;
+      opened = null;
+      await current?.ch.close();
+    },
+    onRecovered(listener) {
+      recoveredListeners.push(listener);
+    },
+    async write(batch, spoolId) {
+      if (!opened) throw new Error("the ClickHouse analytics store is not open");
+      const outcome = await opened.writer.write(batch, spoolId);
+      for (const key of outcome.keys) written.add(key.siteId);
+      return outcome;
+    },
+    readSpoolMark: (spoolId) => {
+      if (!opened) throw new Error("the ClickHouse analytics store is not open");
+      return opened.writer.readSpoolMark(spoolId);
+    },
+    async refreshAggregates() {
+      const siteIds = [...written];
+      written.clear();
+      return { siteDays: 0, ms: 0, siteIds };
+    },
+    async recoverAggregates() {
+      const purged = await purgeDeletedSites(ch());
+      if (purged > 0) log(`removed the events and visits of ${purged} deleted site(s)`);
+    },
+    rebuildSite: async () => undefined,
+    totals: (q, range) => totals(ch(), q, range),
+    timeseries: (q) => timeseries(ch(), q),
+    breakdown: (q, dimension, options) => breakdown(ch(), q, dimension, options),
+    goalConversions: (q, goals) => goalConversions(ch(), q, goals),
+    realtimeVisitors: (siteId, since) => realtimeVisitors(ch(), siteId, since),
+    hasAnyEvent: (siteId) => hasAnyEvent(ch(), siteId),
+    pageviewsBySite: (siteIds, from, to) => pageviewsBySite(ch(), siteIds, from, to),
+    countEvents: (siteId) => countEvents(ch(), siteId),
+    deleteSites: (siteIds) => deleteSites(ch(), siteIds),
+    async bulkInsert(rows, options = {}) {
+      if (options.replace) await deleteVisitRange(ch(), rows.siteId, rows.visits);
+      await bulkInsert(ch(), rows);
+    },
+    readSite: (siteId, after, limit) => readSite(ch(), siteId, after, limit),
+  };
 }
