@@ -3,8 +3,27 @@ import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
-// Two projects: "unit" tests sit beside the code and need nothing running;
-// "integration" tests under tests/integration get a real Postgres (tests/setup/global-db.ts).
+// Three projects: "unit" tests sit beside the code and need nothing running; "integration"
+// tests under tests/integration get a real Postgres (tests/setup/global-db.ts) and the default
+// analytics engine (Postgres); "integration-clickhouse" runs the engine-neutral ones again on
+// the ClickHouse engine. Files that test one engine's internals run once, in "integration".
+
+/** Integration tests whose analytics go through the analytics store only: they run on both engines. */
+const CLICKHOUSE_SUITE = [
+  "billing-locked-account",
+  "delete-analytics",
+  "email-report-html",
+  "email-reports",
+  "ingest-fuzz",
+  "ingest-http",
+  "ingest-spool",
+  "ingest-visits",
+  "query-dashboard",
+  "site-access",
+  "stats-api-routes",
+  "traffic-alerts",
+  "usage",
+];
 export default defineConfig({
   resolve: { alias: { "@": root } },
   test: {
@@ -27,6 +46,22 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/setup/global-db.ts"],
           setupFiles: ["tests/setup/env.ts"],
+          fileParallelism: false,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The engine-neutral integration tests again, on the ClickHouse analytics engine (embedded,
+          // a fresh data directory per test file): the same numbers on both engines.
+          name: "integration-clickhouse",
+          server: { deps: { inline: ["next-auth"] } },
+          include: CLICKHOUSE_SUITE.map((name) => `tests/integration/${name}.test.ts`),
+          environment: "node",
+          globalSetup: ["tests/setup/global-db.ts"],
+          setupFiles: ["tests/setup/env.ts", "tests/setup/clickhouse-env.ts"],
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
