@@ -91,8 +91,11 @@ async function storedVisits(ch: ClickHouse, siteId: string, ids: string[]): Prom
   return found;
 }
 
+// Never deduplicated: the tables drop an insert identical to a recent one (the live writer's
+// guard against a retry landing twice), but a bulk load may rightly repeat one — the same
+// site seeded again, a copy batch written again after its rows were deleted.
 async function insertAll(ch: ClickHouse, table: string, rows: object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await ch.insert(table, rows.slice(i, i + ROWS_PER_INSERT));
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await ch.insert(`${table} SETTINGS insert_deduplicate = 0`, rows.slice(i, i + ROWS_PER_INSERT));
 }
 
 export async function bulkInsert(ch: ClickHouse, rows: SiteRows): Promise<void> {

@@ -23,7 +23,10 @@ import { createClickHouseWriter, type ClickHouseWriter } from "./write-batch";
 
 const log = (line: string) => console.log(`[clickhouse] ${line}`);
 
-export function createClickHouseStore(): AnalyticsStore {
+/** Where to find ClickHouse; by default CLICKHOUSE_URL, CLICKHOUSE_DATABASE and DATA_DIR. */
+export type ClickHouseStoreOptions = { url?: string; database?: string; dataDir?: string };
+
+export function createClickHouseStore(options: ClickHouseStoreOptions = {}): AnalyticsStore {
   let opened: { ch: OpenClickHouse; writer: ClickHouseWriter } | null = null;
   const recoveredListeners: Array<() => void> = [];
   /** Sites written since the last refreshAggregates: their usage is checked then. */
@@ -36,7 +39,12 @@ export function createClickHouseStore(): AnalyticsStore {
     engine: "clickhouse",
     async open() {
       const env = getEnv();
-      const connection = await openClickHouse({ url: env.CLICKHOUSE_URL, database: env.CLICKHOUSE_DATABASE, dataDir: env.DATA_DIR, log });
+      const connection = await openClickHouse({
+        url: options.url ?? env.CLICKHOUSE_URL,
+        database: options.database ?? env.CLICKHOUSE_DATABASE,
+        dataDir: options.dataDir ?? env.DATA_DIR,
+        log,
+      });
       connection.onRestart(() => {
         for (const listener of recoveredListeners) listener();
       });

@@ -2,15 +2,16 @@ import type { SiteRows, StoredEvent, StoredVisit } from "@/lib/analytics/analyti
 import { getPool } from "@/lib/db/pool";
 
 // A site's rows a page of visits at a time, in visit-id order, each page with the events of
-// its visits (copies between engines; reference answers in tests).
+// its visits (copies between engines; reference answers in tests). The ids leave as text:
+// ORDER BY names the table's column (v.visit_id), or it would sort the text.
 
 const VISITS = `SELECT visit_id::text, visitor_id::text, (extract(epoch FROM started_at) * 1000)::float8 AS started_at,
   (extract(epoch FROM ended_at) * 1000)::float8 AS ended_at, entry_page, exit_page, pageviews, events, source, referrer_host,
   channel, utm_source, utm_medium, utm_campaign, utm_content, utm_term, country, region, city, browser, os, device
-FROM visits WHERE site_id = $1 AND visit_id > $2::int8 ORDER BY visit_id LIMIT $3`;
+FROM visits v WHERE v.site_id = $1 AND v.visit_id > $2::int8 ORDER BY v.visit_id LIMIT $3`;
 
 const EVENTS = `SELECT (extract(epoch FROM ts) * 1000)::float8 AS ts, name, visitor_id::text, visit_id::text, pathname, props::text
-FROM events WHERE site_id = $1 AND visit_id = ANY($2::int8[]) ORDER BY visit_id, ts`;
+FROM events e WHERE e.site_id = $1 AND e.visit_id = ANY($2::int8[]) ORDER BY e.visit_id, e.ts`;
 
 type VisitRow = Record<string, string | number | null>;
 
