@@ -1,3 +1,5 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { ANALYTICS_ENGINES, type AnalyticsEngine, type AnalyticsStore } from "@/lib/analytics/analytics-store";
 import { createPostgresStore } from "@/lib/analytics/engines/postgres";
 
@@ -43,7 +45,14 @@ export async function openStore(engine: AnalyticsEngine): Promise<AnalyticsStore
   return store;
 }
 
+// The ClickHouse engine is loaded by path, out of sight of Next's bundler: it forks its engine
+// process from a source file, which a bundle cannot hold. The app's boot (scripts/start.ts,
+// under tsx) opens the store before the first request, and Next's copies of this module find
+// it on globalThis; scripts and tests load it the same way.
+const CLICKHOUSE_ENGINE = ["lib", "analytics", "engines", "clickhouse", "index.ts"];
+
 async function openClickHouseStore(): Promise<AnalyticsStore> {
-  const { createClickHouseStore } = await import("@/lib/analytics/engines/clickhouse");
-  return createClickHouseStore();
+  const file = pathToFileURL(path.join(process.cwd(), ...CLICKHOUSE_ENGINE)).href;
+  const engine = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ file)) as typeof import("@/lib/analytics/engines/clickhouse");
+  return engine.createClickHouseStore();
 }
