@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClickHouse } from "@/lib/analytics/engines/clickhouse/clickhouse";
 import { bulkInsert } from "@/lib/analytics/engines/clickhouse/bulk-insert";
 import { deleteSites, SITE_TABLES } from "@/lib/analytics/engines/clickhouse/delete-sites";
+import { breakdown } from "@/lib/analytics/engines/clickhouse/queries/breakdown";
 import type { SiteRows } from "@/lib/analytics/analytics-store";
 import { startTestClickHouse } from "@/tests/support/clickhouse-test-instance";
 
@@ -65,6 +66,11 @@ describe("deleteSites", () => {
     await bulkInsert(ch, siteRows("gone-1", 30));
     await bulkInsert(ch, siteRows("gone-2", 5));
     await bulkInsert(ch, siteRows("kept", 20));
+    // A view of the (past) day keeps its day rows (day-rows-cache.ts): those go too.
+    for (const site of ["gone-1", "gone-2", "kept"]) {
+      const q = { site: { id: site, timezone: "UTC" }, range: { period: "custom" as const, from: "2026-06-01", to: "2026-06-01", interval: "hour" as const }, filters: {} };
+      expect((await breakdown(ch, q, "page"))[0]).toMatchObject({ value: "/" });
+    }
     const kept = await rowsOf("kept");
     expect(Object.values(await rowsOf("gone-1")).every((n) => n > 0)).toBe(true);
 

@@ -1,5 +1,6 @@
 import type { SiteRows, StoredEvent, StoredVisit } from "@/lib/analytics/analytics-store";
 import type { ClickHouse } from "./clickhouse";
+import { forgetDays } from "./day-rows-cache";
 
 // Bulk loads (seed, copy between engines, test fixtures): a site's visits and events as
 // whole rows, no spool. Each event carries its visit's fixed attributes
@@ -7,7 +8,8 @@ import type { ClickHouse } from "./clickhouse";
 // stored visit, whose pages and custom events then grow by them. A visit in the batch comes
 // with all its events: its row gets the distinct pages it viewed and custom events it fired
 // among them, and version = pageviews + events (the writer's rule), so the newest state of a
-// visit wins.
+// visit wins. The kept day rows of the days the batch touches are forgotten
+// (day-rows-cache.ts): bulk loads write the past.
 
 const ROWS_PER_INSERT = 50_000;
 
@@ -127,4 +129,11 @@ export async function bulkInsert(ch: ClickHouse, rows: SiteRows): Promise<void> 
   const events = rows.events.map((e) => eventRow(rows.siteId, e, visits.get(e.visitId) as VisitRow));
   await insertAll(ch, "events", events);
   await insertAll(ch, "visits", [...rows.visits.map((v) => visits.get(v.visitId) as VisitRow), ...grown]);
+  let first = Infinity;
+  let last = -Infinity;
+  for (const ms of [...rows.visits.flatMap((v) => [v.startedAt, v.endedAt]), ...rows.events.map((e) => e.ts)]) {
+    first = Math.min(first, ms);
+    last = Math.max(last, ms);
+  }
+  if (first <= last) await forgetDays(ch, rows.siteId, first, last);
 }

@@ -31,8 +31,13 @@ export function statsParams(q: StatsQuery, range: { from: string; to: string } =
   return params;
 }
 
-/** `lo` and `hi`: the UTC instants where the period's first local day starts and the day after its last starts. */
-export const PERIOD_BOUNDS = `toDateTime64({from:Date}, 3, {tz:String}) AS lo, toDateTime64(addDays({to:Date}, 1), 3, {tz:String}) AS hi`;
+/**
+ * `lo` and `hi`: the UTC instants where the first local day starts and the day after the last
+ * starts (the period's, or those of the parameters named).
+ */
+export const periodBounds = (from = "from", to = "to") =>
+  `toDateTime64({${from}:Date}, 3, {tz:String}) AS lo, toDateTime64(addDays({${to}:Date}, 1), 3, {tz:String}) AS hi`;
+export const PERIOD_BOUNDS = periodBounds();
 
 /** " AND …" on the visits table: the visits the filters keep. */
 export function visitConditions(filters: Filters): string {

@@ -1,0 +1,62 @@
+import type { Kind } from "@/lib/analytics/rollups/aggregate-sql";
+import type { Filters } from "@/lib/analytics/types";
+import { eventConditions, periodBounds, visitConditions } from "./filters";
+import { roundedSeconds, VISIT_METRICS, VISIT_MS } from "./metrics-sql";
+
+// The rows every summed view reads, computed from raw visits and events: one per local day
+// and value of a kind (the totals, or a dimension's values), with unique visitors, visits,
+// pageviews, bounces, duration (seconds, the day's sum rounded once) and custom events — the
+// rows Postgres keeps in daily_stats (lib/analytics/rollups/aggregate-sql.ts), the same way.
+//
+// A visit counts on the local day it started. Page and event rows count events on the local
+// day of their ts (unfiltered every event of the days, filtered those of the filtered
+// visits): one row per (day, value, visit) first, with that visit's bounce and length, so a
+// page's bounce rate is that of the visits that viewed it. Empty visit values are left out.
+
+export const DAY_ROW_COLUMNS = "day, value, visitors, visits, pageviews, bounces, duration_sum, events";
+
+const visitRows = (value: string, where: string, conditions: string) => `SELECT toDate(v.started_at, {tz:String}) AS day, ${value} AS value, ${VISIT_METRICS}
+  FROM visits AS v FINAL
+  WHERE v.site_id = {site:String} AND v.started_at >= lo AND v.started_at < hi${where}${conditions}
+  GROUP BY day, value`;
+
+// What differs between page rows (pageviews by path) and event rows (custom events by name).
+const EVENT_ROWS = {
+  page: { match: "e.name = 'pageview'", value: "e.pathname", pageviews: "sum(g.n)", events: "toUInt64(0)" },
+  event: { match: "e.name != 'pageview'", value: "e.name", pageviews: "sum(x.pageviews)", events: "sum(g.n)" },
+};
+
+// The visits are joined from a day earlier: a visit that began the day before still has its
+// bounce and length on the pages it viewed in these days.
+const eventRows = (which: "page" | "event", events: string, visits: string) => {
+  const rows = EVENT_ROWS[which];
+  return `SELECT g.day AS day, g.value AS value, uniqExact(g.visitor_id) AS visitors, count() AS visits, ${rows.pageviews} AS pageviews,
+    countIf(x.found AND x.pageviews <= 1 AND x.events = 0) AS bounces, ${roundedSeconds("sum(x.ms)")} AS duration_sum, ${rows.events} AS events
+  FROM (
+    SELECT toDate(e.ts, {tz:String}) AS day, ${rows.value} AS value, e.visit_id AS visit_id, any(e.visitor_id) AS visitor_id, count() AS n
+    FROM events AS e
+    WHERE e.site_id = {site:String} AND e.ts >= lo AND e.ts < hi AND ${rows.match}${events}
+    GROUP BY day, value, visit_id
+  ) AS g
+  LEFT JOIN (
+    SELECT v.visit_id AS visit_id, true AS found, v.pageviews AS pageviews, v.events AS events, ${VISIT_MS} AS ms
+    FROM visits AS v FINAL
+    WHERE v.site_id = {site:String} AND v.started_at >= lo - INTERVAL 1 DAY AND v.started_at < hi${visits}
+  ) AS x ON x.visit_id = g.visit_id
+  GROUP BY day, value`;
+};
+
+/**
+ * A self-contained SELECT of (DAY_ROW_COLUMNS) for one kind, over the local days from the
+ * parameter `from` to `to` (inclusive), with the visits the filters keep.
+ */
+export function rawDayRowsSql(kind: Kind, filters: Filters, from = "from", to = "to"): string {
+  const rows =
+    kind === "total"
+      ? visitRows("''", "", visitConditions(filters))
+      : kind === "page" || kind === "event"
+        ? eventRows(kind, eventConditions(filters), visitConditions(filters))
+        : visitRows(`v.${kind}`, ` AND v.${kind} != ''`, visitConditions(filters));
+  return `WITH ${periodBounds(from, to)}
+  ${rows}`;
+}
