@@ -213,7 +213,7 @@ describe("site-wide answers", () => {
     const { siteId } = await createSyntheticSite(getPool(), { domain: "agree-recent.example", timezone });
     const at = (daysAgo: number, minutesAgo = 0) => new Date(Date.now() - daysAgo * 86_400_000 - minutesAgo * 60_000).toISOString();
     for (const [i, daysAgo] of [0, 0, 1, 3, 3, 5].entries()) {
-      await insertVisit(getPool(), siteId, { id: i + 1, visitor: i % 4, pages: [{ path: "/", at: at(daysAgo, 30) }, { path: `/p${i % 3}`, at: at(daysAgo, 20) }] });
+      await insertVisit(siteId, { id: i + 1, visitor: i % 4, pages: [{ path: "/", at: at(daysAgo, 30) }, { path: `/p${i % 3}`, at: at(daysAgo, 20) }] });
     }
     await rebuildSiteRollups(siteId);
     await copySiteRows(getPool(), ch, siteId);
@@ -228,7 +228,7 @@ describe("site-wide answers", () => {
     expect((await totals(ch, q, q.range)).visits).toBe(6);
 
     // A visit written into a day that is over (as a copy or a late replay would): both engines count it.
-    await insertVisit(getPool(), siteId, { id: 99, visitor: 99, pages: [{ path: "/late", at: at(4) }] });
+    await insertVisit(siteId, { id: 99, visitor: 99, pages: [{ path: "/late", at: at(4) }] });
     await rebuildSiteRollups(siteId);
     const late = await readPostgresSiteRows(getPool(), siteId);
     await bulkInsert(ch, { siteId, visits: late.visits.filter((v) => v.visitId === "99"), events: late.events.filter((e) => e.visitId === "99") });

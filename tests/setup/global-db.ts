@@ -13,7 +13,8 @@ export default async function setup(project: TestProject) {
   let stop: (() => Promise<void>) | undefined;
   if (!adminUrl) {
     // A cluster of its own per run (folder and port), so two runs at once cannot stop each other's.
-    const dataDir = `.data/test-${process.pid}`;
+    // Per project too: the projects' setups run in one process (integration, integration-clickhouse).
+    const dataDir = `.data/test-${process.pid}-${project.name}`;
     const db = await startEmbeddedPostgres({ dataDir, port: Number(process.env.TEST_PG_PORT ?? (await freePort())), database: "postgres" });
     adminUrl = db.url;
     stop = async () => {
