@@ -100,7 +100,8 @@ function failing(table: string, how: "landed" | "part" | "not-run"): ClickHouse 
       if (how === "part") {
         const month = (row: object) => new Date((row as { ts: number }).ts).toISOString().slice(0, 7);
         const first = month(rows[0]!);
-        await ch.insert(table, rows.filter((row) => month(row) === first));
+        // The first month's block committed, under the insert's own token (as ClickHouse names it).
+        await ch.insert(into, rows.filter((row) => month(row) === first));
       }
       throw lost();
     },
@@ -156,6 +157,36 @@ describe("ClickHouse writer", () => {
     expect(await storedVisit(b)).toEqual([{ pageviews: 1, events: 0, version: 1, exit_page: "/pricing", ended_at: iso(T0 + MINUTE), pages: ["/pricing"], event_names: [] }]);
     expect(await writer.readSpoolMark(traffic.spoolId)).toBe(5);
     expect(await writer.readSpoolMark(`spool-${randomUUID()}`)).toBe(0);
+  });
+
+  it("counts a batch once when its timed-out insert lands only after the retry has looked and written", async () => {
+    const site = await createSite();
+    const traffic = new Traffic();
+    const visit = traffic.visit(site);
+    for (let i = 0; i < 3; i++) traffic.hit(visit, `/${i}`, T0 + i * MINUTE);
+    // The first events insert times out at once and runs on later, as a stalled engine does.
+    let late: { into: string; rows: readonly object[] } | null = null;
+    const writer = createClickHouseWriter({
+      query: (sql, params) => ch.query(sql, params),
+      command: (sql, params) => ch.command(sql, params),
+      close: () => ch.close(),
+      async insert(into, rows) {
+        if (late === null && into.startsWith("events ")) {
+          late = { into, rows };
+          throw Object.assign(new Error("ClickHouse did not answer within 30 s"), { retryable: true });
+        }
+        return ch.insert(into, rows);
+      },
+    });
+
+    const timedOut = await traffic.flush((batch) => writer.write(batch, traffic.spoolId));
+    expect(timedOut).toMatchObject({ stored: 0, leftover: { events: [{ seq: 1 }, { seq: 2 }, { seq: 3 }] } });
+    traffic.hit(visit, "/3", T0 + 3 * MINUTE); // the retry carries a newer event too
+    expect(await traffic.flush((batch) => writer.write(batch, traffic.spoolId))).toMatchObject({ stored: 4, leftover: null });
+    expect(await storedSeqs(site.siteId)).toEqual([1, 2, 3, 4]);
+
+    await ch.insert(late!.into, late!.rows); // the stalled insert completes now
+    expect(await storedSeqs(site.siteId)).toEqual([1, 2, 3, 4]);
   });
 
   it("counts a batch once when its insert landed but the answer was lost, and when the same batch comes again", async () => {

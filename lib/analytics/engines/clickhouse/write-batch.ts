@@ -4,7 +4,7 @@ import type { Batch } from "@/lib/analytics/store/event-buffer";
 import type { WriteOutcome } from "@/lib/analytics/analytics-store";
 import type { EventRecord, VisitRecord } from "@/lib/analytics/types";
 import type { ClickHouse } from "./clickhouse";
-import { eventsDedupToken, toEventRow, toVisitRow } from "./encode-rows";
+import { eventsDedupToken, toEventRow, toVisitRow, type EventRow } from "./encode-rows";
 import { insertRows } from "./insert-rows";
 import { findLiveSites } from "./live-sites";
 import { readSpoolMark, writeSpoolMark } from "./spool-mark";
@@ -30,28 +30,45 @@ import { mergeStored, snapshotVisits, VisitMemory, visitKey, type VisitState } f
 // custom event names accumulate in memory per visit (visit-states.ts); a visit the writer
 // has no memory of is first merged with its stored row, by the Postgres writer's rule.
 //
+// An events insert that failed may still complete later (a timeout only stops the wait: a
+// stalled engine or a server runs the statement on). So the next write first sends exactly
+// those rows again, with the same deduplication tokens, before anything else: ClickHouse keeps
+// whichever copy commits first and drops the other, and the new batch leaves those events out.
+//
 // Rows of sites deleted meanwhile are dropped (Postgres holds the sites; ClickHouse has no
 // foreign keys), a row ClickHouse cannot hold is dropped alone (insert-rows.ts), and any
 // other failure gives the whole batch back as leftover: a retry writes only what is missing.
 
 export type ClickHouseWriter = Pick<AnalyticsStore, "write" | "readSpoolMark">;
 
+/** The rows of the last events insert whose outcome is unknown, to send again as they were. */
+type UnsureInsert = { rows: EventRow[] | null };
+
 export function createClickHouseWriter(ch: ClickHouse): ClickHouseWriter {
   const memory = new VisitMemory();
   const spools = new SpoolProgressBook(ch);
+  const unsure: UnsureInsert = { rows: null };
   return {
-    write: (batch, spoolId) => writeBatch(ch, memory, spools, batch, spoolId),
+    write: (batch, spoolId) => writeBatch(ch, memory, spools, unsure, batch, spoolId),
     readSpoolMark: (spoolId) => readSpoolMark(ch, spoolId),
   };
 }
 
-async function writeBatch(ch: ClickHouse, memory: VisitMemory, spools: SpoolProgressBook, batch: Batch, spoolId: string | null): Promise<WriteOutcome> {
+async function writeBatch(
+  ch: ClickHouse,
+  memory: VisitMemory,
+  spools: SpoolProgressBook,
+  unsure: UnsureInsert,
+  batch: Batch,
+  spoolId: string | null,
+): Promise<WriteOutcome> {
   // Synchronously, before the first await: the visits keep counting new events meanwhile.
   const states = snapshotVisits(batch, memory);
   try {
+    const resent = await resendUnsureInsert(ch, unsure);
     const kept = await withoutDeletedSites(batch, [...states.values()]);
     const progress = await spools.get(spoolId);
-    const events = await withoutStoredEvents(ch, progress, kept.events);
+    const events = (await withoutStoredEvents(ch, progress, kept.events)).filter((e) => !resent.has(rowKey(progress.spoolId, e.seq, e.ts)));
     const incomplete = kept.visits.filter((state) => !state.complete);
     if (incomplete.length > 0) {
       const stored = await readStoredVisits(ch, incomplete);
@@ -60,7 +77,10 @@ async function writeBatch(ch: ClickHouse, memory: VisitMemory, spools: SpoolProg
 
     markUnsure(progress, events);
     const eventRows = events.map((e) => toEventRow(e, progress.spoolId, states.get(visitKey(e.site.siteId, e.visitId))?.values ?? visitOfOrphan(e)));
-    const refused = await insertRows(ch, "events", eventRows, eventsDedupToken);
+    const refused = await insertRows(ch, "events", eventRows, eventsDedupToken).catch((error: unknown) => {
+      unsure.rows = eventRows;
+      throw error;
+    });
     await insertRows(ch, "visits", kept.visits.map(toVisitRow));
     const lastSeq = batch.events.reduce((max, e) => Math.max(max, e.seq), 0);
     if (spoolId !== null && lastSeq > 0) await writeSpoolMark(ch, spoolId, lastSeq);
@@ -73,6 +93,19 @@ async function writeBatch(ch: ClickHouse, memory: VisitMemory, spools: SpoolProg
   } catch (error) {
     return { stored: 0, discarded: 0, keys: [], leftover: batch, error };
   }
+}
+
+/** Sends the unsure insert's rows again, unchanged; the (spool, seq, time) of those rows. */
+async function resendUnsureInsert(ch: ClickHouse, unsure: UnsureInsert): Promise<Set<string>> {
+  const rows = unsure.rows;
+  if (rows === null) return new Set();
+  await insertRows(ch, "events", rows, eventsDedupToken);
+  unsure.rows = null;
+  return new Set(rows.map((row) => rowKey(row.spool_id, row.seq, row.ts)));
+}
+
+function rowKey(spoolId: string, seq: number, ts: number): string {
+  return `${spoolId} ${seq} ${ts}`;
 }
 
 async function withoutDeletedSites(batch: Batch, visits: VisitState[]): Promise<{ events: EventRecord[]; visits: VisitState[] }> {
