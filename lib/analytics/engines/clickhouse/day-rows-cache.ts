@@ -2,7 +2,7 @@ import { addDays, localDate } from "@/lib/analytics/dates";
 import { KINDS, type Kind } from "@/lib/analytics/rollups/aggregate-sql";
 import type { StatsQuery } from "@/lib/analytics/types";
 import type { ClickHouse, QueryParams } from "./clickhouse";
-import { DAY_ROW_COLUMNS, rawDayRowsSql } from "./queries/day-rows";
+import { DAY_ROW_COLUMNS, rawDayRowsSql, type RowShape } from "./queries/day-rows";
 import { statsParams } from "./queries/filters";
 
 // Where a summed view's day rows (queries/day-rows.ts) come from. Filtered views and
@@ -63,19 +63,25 @@ async function ensureFilled(ch: ClickHouse, site: StatsQuery["site"], from: stri
  * A SELECT of (day, value, visitors, visits, pageviews, bounces, duration_sum, events) for
  * the kind over `range`, and its parameters.
  */
-export async function dayRows(ch: ClickHouse, q: StatsQuery, kind: Kind, range: { from: string; to: string } = q.range): Promise<{ sql: string; params: QueryParams }> {
+export async function dayRows(
+  ch: ClickHouse,
+  q: StatsQuery,
+  kind: Kind,
+  range: { from: string; to: string } = q.range,
+  shape: RowShape = "full",
+): Promise<{ sql: string; params: QueryParams }> {
   checkedKind(kind);
   const params = statsParams(q, range);
   const filtered = Object.values(q.filters).some((v) => v !== undefined);
   const lastOver = addDays(localDate(q.site.timezone, new Date(Date.now() - GRACE_MS)), -1);
   const keptTo = range.to < lastOver ? range.to : lastOver;
-  if (q.source === "raw" || filtered || keptTo < range.from) return { sql: rawDayRowsSql(kind, q.filters), params };
+  if (q.source === "raw" || filtered || keptTo < range.from) return { sql: rawDayRowsSql(kind, q.filters, "from", "to", shape), params };
 
   await ensureFilled(ch, q.site, range.from, keptTo);
   const kept = `SELECT ${DAY_ROW_COLUMNS} FROM day_rows FINAL
     WHERE site_id = {site:String} AND timezone = {tz:String} AND kind = '${kind}' AND day >= {from:Date} AND day <= {kept_to:Date}`;
   if (keptTo === range.to) return { sql: kept, params: { ...params, kept_to: keptTo } };
-  const recent = `SELECT ${DAY_ROW_COLUMNS} FROM (${rawDayRowsSql(kind, {}, "recent_from", "to")})`;
+  const recent = `SELECT ${DAY_ROW_COLUMNS} FROM (${rawDayRowsSql(kind, {}, "recent_from", "to", shape)})`;
   return { sql: `${kept}\n  UNION ALL\n  ${recent}`, params: { ...params, kept_to: keptTo, recent_from: addDays(keptTo, 1) } };
 }
 

@@ -46,16 +46,33 @@ const eventRows = (which: "page" | "event", events: string, visits: string) => {
   GROUP BY day, value`;
 };
 
+// Goals need only the visitors and the hits of page and event rows, not the visits' bounce and
+// length: without the join to visits these rows cost a fraction.
+const leanEventRows = (which: "page" | "event", events: string) => {
+  const rows = EVENT_ROWS[which];
+  const hits = which === "page" ? ["count()", "toUInt64(0)"] : ["toUInt64(0)", "count()"];
+  return `SELECT toDate(e.ts, {tz:String}) AS day, ${rows.value} AS value, uniqExact(e.visitor_id) AS visitors, toUInt64(0) AS visits,
+    ${hits[0]} AS pageviews, toUInt64(0) AS bounces, toInt64(0) AS duration_sum, ${hits[1]} AS events
+  FROM events AS e
+  WHERE e.site_id = {site:String} AND e.ts >= lo AND e.ts < hi AND ${rows.match}${events}
+  GROUP BY day, value`;
+};
+
+/** Which columns a reader needs: all, or (lean) of page and event rows only visitors and their hits (pageviews, events). */
+export type RowShape = "full" | "lean";
+
 /**
  * A self-contained SELECT of (DAY_ROW_COLUMNS) for one kind, over the local days from the
  * parameter `from` to `to` (inclusive), with the visits the filters keep.
  */
-export function rawDayRowsSql(kind: Kind, filters: Filters, from = "from", to = "to"): string {
+export function rawDayRowsSql(kind: Kind, filters: Filters, from = "from", to = "to", shape: RowShape = "full"): string {
   const rows =
     kind === "total"
       ? visitRows("''", "", visitConditions(filters))
       : kind === "page" || kind === "event"
-        ? eventRows(kind, eventConditions(filters), visitConditions(filters))
+        ? shape === "lean"
+          ? leanEventRows(kind, eventConditions(filters))
+          : eventRows(kind, eventConditions(filters), visitConditions(filters))
         : visitRows(`v.${kind}`, ` AND v.${kind} != ''`, visitConditions(filters));
   return `WITH ${periodBounds(from, to)}
   ${rows}`;

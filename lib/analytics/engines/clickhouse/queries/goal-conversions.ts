@@ -31,7 +31,7 @@ export async function goalConversions(ch: ClickHouse, q: StatsQuery, goals: Goal
   if (goals.length === 0) return [];
   const names = goals.flatMap((g) => (g.eventName ? [g.eventName] : []));
   const paths = goals.flatMap((g) => (g.pagePath && !g.eventName ? [g.pagePath] : []));
-  const [events, pages, total] = await Promise.all([dayRows(ch, q, "event"), dayRows(ch, q, "page"), dayRows(ch, q, "total")]);
+  const [events, pages, total] = await Promise.all([dayRows(ch, q, "event", q.range, "lean"), dayRows(ch, q, "page", q.range, "lean"), dayRows(ch, q, "total")]);
   const params = { ...events.params, ...pages.params, ...total.params, names, paths };
   const rows = await ch.query<GoalSqlRow>(goalsSql(events.sql, pages.sql, total.sql), params);
   return toGoalRows(rows, goals);
