@@ -27,7 +27,8 @@ import { createSyntheticSite, insertSyntheticTraffic } from "@/tests/support/syn
 // equal both.
 
 const NOW = new Date("2026-04-12T09:30:00Z");
-const ZONES = ["UTC", "Europe/Berlin", "America/Los_Angeles", "Asia/Kathmandu"] as const;
+// Berlin and Los Angeles change clocks on different days; Kathmandu is +05:45. (UTC adds nothing these do not.)
+const ZONES = ["Europe/Berlin", "America/Los_Angeles", "Asia/Kathmandu"] as const;
 const PERIODS: Array<[string, RangeInput]> = [
   ["today", { period: "today" }],
   ["7d", { period: "7d" }],
@@ -93,7 +94,7 @@ beforeAll(async () => {
     await insertSyntheticTraffic(getPool(), { siteId, firstDay: "2025-04-01", days: 378, visitsPerDay: 6 });
     for (const visit of handMade()) await insertVisit(siteId, visit);
     await rebuildSiteRollups(siteId);
-    await copySiteRows(getPool(), ch, siteId);
+    await copySiteRows(ch, siteId);
     sites.set(timezone, { siteId, userId, timezone });
   }
   await getPool().query("ANALYZE visits, events"); // so the raw path plans for the rows it has
@@ -187,7 +188,7 @@ describe("site-wide answers", () => {
     await insertVisit(siteId, { id: 2, visitor: 12, pages: [{ path: "/", at: minutesAgo(2) }] });
     await insertVisit(siteId, { id: 3, visitor: 13, pages: [{ path: "/", at: minutesAgo(20) }] });
     await rebuildSiteRollups(siteId);
-    await copySiteRows(getPool(), ch, siteId);
+    await copySiteRows(ch, siteId);
 
     const since = new Date(Date.now() - 5 * 60_000);
     expect(await realtimeVisitors(ch, siteId, since)).toBe(await getRealtimeVisitors(siteId));
@@ -216,7 +217,7 @@ describe("site-wide answers", () => {
       await insertVisit(siteId, { id: i + 1, visitor: i % 4, pages: [{ path: "/", at: at(daysAgo, 30) }, { path: `/p${i % 3}`, at: at(daysAgo, 20) }] });
     }
     await rebuildSiteRollups(siteId);
-    await copySiteRows(getPool(), ch, siteId);
+    await copySiteRows(ch, siteId);
     const q: StatsQuery = { site: { id: siteId, timezone }, range: resolveRange({ period: "7d" }, timezone), filters: {} };
     const agree = async () => {
       expect(await totals(ch, q, q.range)).toEqual(await getTotals(q, q.range));
@@ -230,7 +231,7 @@ describe("site-wide answers", () => {
     // A visit written into a day that is over (as a copy or a late replay would): both engines count it.
     await insertVisit(siteId, { id: 99, visitor: 99, pages: [{ path: "/late", at: at(4) }] });
     await rebuildSiteRollups(siteId);
-    const late = await readPostgresSiteRows(getPool(), siteId);
+    const late = await readPostgresSiteRows(siteId);
     await bulkInsert(ch, { siteId, visits: late.visits.filter((v) => v.visitId === "99"), events: late.events.filter((e) => e.visitId === "99") });
     await agree();
     expect((await totals(ch, q, q.range)).visits).toBe(7);
@@ -239,7 +240,7 @@ describe("site-wide answers", () => {
   it("reads a site back page by page, as Postgres holds it", async () => {
     const site = sites.get("Europe/Berlin");
     if (!site) throw new Error("no Berlin site");
-    const expected = await readPostgresSiteRows(getPool(), site.siteId);
+    const expected = await readPostgresSiteRows(site.siteId);
     const visits = [];
     const events = [];
     let after: string | null = null;

@@ -49,7 +49,7 @@ beforeAll(async () => {
     });
   }
   await rebuildSiteRollups(siteId);
-  await copySiteRows(getPool(), ch, siteId);
+  await copySiteRows(ch, siteId);
   base = { site: { id: siteId, timezone: "UTC" }, range: resolveRange({ period: "custom", from: DAY, to: DAY }, "UTC"), filters: {} };
 });
 afterAll(async () => {
