@@ -1,5 +1,5 @@
 import type { Batch } from "@/lib/analytics/store/event-buffer";
-import type { BreakdownOptions, BreakdownRow, Dimension, FlushKey, GoalDefinition, GoalRow, Metrics, StatsQuery, TimeseriesPoint } from "@/lib/analytics/types";
+import type { BreakdownOptions, BreakdownRow, Dimension, FlushKey, GoalDefinition, GoalRow, Metrics, StatsQuery, TimeseriesPoint, VisitRecord } from "@/lib/analytics/types";
 
 // The one boundary between MiniStat and the database that holds its analytics: every write of
 // ingestion, every pre-aggregation, every number on a dashboard, in the Stats API, an export,
@@ -13,30 +13,7 @@ export const ANALYTICS_ENGINES = ["postgres", "clickhouse"] as const;
 export type AnalyticsEngine = (typeof ANALYTICS_ENGINES)[number];
 
 /** A visit row as stored (bulk loads, copies between engines, test fixtures). Times in ms since the epoch. */
-export type StoredVisit = {
-  visitId: string;
-  visitorId: string;
-  startedAt: number;
-  endedAt: number;
-  entryPage: string;
-  exitPage: string;
-  pageviews: number;
-  events: number;
-  source: string;
-  referrerHost: string | null;
-  channel: string;
-  utmSource: string | null;
-  utmMedium: string | null;
-  utmCampaign: string | null;
-  utmContent: string | null;
-  utmTerm: string | null;
-  country: string | null;
-  region: string | null;
-  city: string | null;
-  browser: string;
-  os: string;
-  device: string;
-};
+export type StoredVisit = Omit<VisitRecord, "site" | "lastSeen"> & { endedAt: number };
 
 /** An event row as stored. `props`: JSON object text or null. */
 export type StoredEvent = { ts: number; name: string; visitorId: string; visitId: string; pathname: string; props: string | null };

@@ -1,6 +1,7 @@
 import { visitIdRange, type BulkInsertOptions, type SiteRows, type StoredEvent, type StoredVisit } from "@/lib/analytics/analytics-store";
 import { encodeColumns, EVENT_COLUMNS, insertFromArrays, VISIT_COLUMNS } from "@/lib/analytics/store/columns";
 import type { EventRecord, SiteRef, VisitRecord } from "@/lib/analytics/types";
+import { inTransaction } from "@/lib/analytics/rollups/site-day-lock";
 import { getWritePool } from "@/lib/db/pool";
 
 // Bulk load of a site's rows (copies between engines, test fixtures): the flush's column
@@ -16,18 +17,15 @@ export async function bulkInsert({ siteId, visits, events }: SiteRows, options: 
   const range = options.replace ? visitIdRange(visits) : null;
   const client = await getWritePool().connect();
   try {
-    await client.query("BEGIN");
-    if (range) {
-      for (const table of ["events", "visits"]) {
-        await client.query(`DELETE FROM ${table} WHERE site_id = $1 AND visit_id BETWEEN $2::int8 AND $3::int8`, [siteId, range.min, range.max]);
+    await inTransaction(client, async () => {
+      if (range) {
+        for (const table of ["events", "visits"]) {
+          await client.query(`DELETE FROM ${table} WHERE site_id = $1 AND visit_id BETWEEN $2::int8 AND $3::int8`, [siteId, range.min, range.max]);
+        }
       }
-    }
-    if (visits.length > 0) await client.query(INSERT_VISITS, encodeColumns(VISIT_COLUMNS, visits.map((v) => toVisitRecord(site, v))));
-    if (events.length > 0) await client.query(INSERT_EVENTS, encodeColumns(EVENT_COLUMNS, events.map((e) => toEventRecord(site, e))));
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
+      if (visits.length > 0) await client.query(INSERT_VISITS, encodeColumns(VISIT_COLUMNS, visits.map((v) => toVisitRecord(site, v))));
+      if (events.length > 0) await client.query(INSERT_EVENTS, encodeColumns(EVENT_COLUMNS, events.map((e) => toEventRecord(site, e))));
+    });
   } finally {
     client.release();
   }

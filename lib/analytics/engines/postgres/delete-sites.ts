@@ -1,3 +1,4 @@
+import { inTransaction } from "@/lib/analytics/rollups/site-day-lock";
 import { getWritePool } from "@/lib/db/pool";
 
 // The sites' events, visits and rollups. Deleting a site row already removes them (foreign
@@ -10,12 +11,9 @@ export async function deleteSites(siteIds: string[]): Promise<void> {
   if (siteIds.length === 0) return;
   const client = await getWritePool().connect();
   try {
-    await client.query("BEGIN");
-    for (const table of TABLES) await client.query(`DELETE FROM ${table} WHERE site_id = ANY($1::text[])`, [siteIds]);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
+    await inTransaction(client, async () => {
+      for (const table of TABLES) await client.query(`DELETE FROM ${table} WHERE site_id = ANY($1::text[])`, [siteIds]);
+    });
   } finally {
     client.release();
   }
