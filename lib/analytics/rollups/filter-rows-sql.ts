@@ -17,11 +17,12 @@ import { mapMetricColumns, METRIC_COLUMN_LIST, METRIC_COLUMN_LIST as COLUMNS } f
 export const FILTER_DIMENSIONS = ["channel", "country", "browser", "os", "device"] as const satisfies readonly Dimension[];
 export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
 
-// Every filter keeps the kinds with few values a day (a dashboard's first tabs, the goals'
-// page and event rows); the high-cardinality kinds only where the filter narrows them down
-// (a country's regions and cities, a channel's sources). The other panels of such a view
-// (entry and exit pages, …) stay raw: rows for them would multiply the rollups' size.
-const SHARED_KINDS = ["channel", "utm_source", "utm_medium", "utm_campaign", "page", "country", "browser", "os", "device", "event"] as const;
+// Every filter keeps the dashboard's first tabs (channels, pages, countries, browsers), the
+// goals' page and event rows, and the other low-cardinality visit dimensions; the
+// high-cardinality kinds only where the filter narrows them down (a country's regions and
+// cities, a channel's sources). The other tabs of such a view (UTM, entry and exit pages)
+// stay raw: each kind costs the refresher a grouping set per filter.
+const SHARED_KINDS = ["channel", "page", "country", "browser", "os", "device", "event"] as const;
 const OWN_KINDS: Partial<Record<FilterDimension, readonly Kind[]>> = { channel: ["source"], country: ["region", "city"] };
 
 export function isFilterDimension(dimension: Dimension): dimension is FilterDimension {
@@ -135,7 +136,7 @@ const KEYS = "filter, filter_value, dimension, value";
  * statement (refresh-daily.ts; `site` and `day` are its parameters): only rows whose
  * numbers changed are written — an upsert probes the index once per row, and the rows of a
  * day only change by the few visits since the last refresh — and rows of values that
- * vanished are deleted.
+ * vanished are deleted; one join of the computed and the stored rows finds both.
  */
 export function refreshFilterRowsCtes(scope: RawScope, p: { site: string; day: string }): string {
   const changed = `(${mapMetricColumns((c) => `c.${c}`)}) IS DISTINCT FROM (${mapMetricColumns((c) => `o.${c}`)})`;
@@ -143,17 +144,17 @@ export function refreshFilterRowsCtes(scope: RawScope, p: { site: string; day: s
   ${rawFilterRows()}
 ), filter_old AS MATERIALIZED (
   SELECT ${KEYS}, ${COLUMNS} FROM daily_filter_stats WHERE site_id = ${p.site} AND day = ${p.day}
+), filter_changes AS MATERIALIZED (
+  SELECT ${KEYS}, c.filter IS NULL AS gone, ${mapMetricColumns((col) => `c.${col}`)}
+  FROM filter_computed c FULL JOIN filter_old o USING (${KEYS})
+  WHERE c.filter IS NULL OR o.filter IS NULL OR ${changed}
 ), filter_written AS (
   INSERT INTO daily_filter_stats (site_id, day, ${KEYS}, ${COLUMNS})
-  SELECT ${p.site}, ${p.day}, c.filter, c.filter_value, c.dimension, c.value, ${mapMetricColumns((col) => `c.${col}`)}
-  FROM filter_computed c LEFT JOIN filter_old o USING (${KEYS})
-  WHERE o.filter IS NULL OR ${changed}
-  ORDER BY 3, 4, 5, 6
+  SELECT ${p.site}, ${p.day}, ${KEYS}, ${COLUMNS} FROM filter_changes WHERE NOT gone
+  ORDER BY ${KEYS}
   ON CONFLICT (site_id, day, ${KEYS}) DO UPDATE SET ${mapMetricColumns((c) => `${c} = excluded.${c}`)}
-), filter_vanished AS MATERIALIZED (
-  SELECT ${KEYS} FROM filter_old o WHERE NOT EXISTS (SELECT 1 FROM filter_computed c WHERE (${KEYS}) = (o.filter, o.filter_value, o.dimension, o.value))
 ), filter_gone AS (
-  DELETE FROM daily_filter_stats d USING filter_vanished g
-  WHERE d.site_id = ${p.site} AND d.day = ${p.day} AND (d.filter, d.filter_value, d.dimension, d.value) = (g.filter, g.filter_value, g.dimension, g.value)
+  DELETE FROM daily_filter_stats d USING filter_changes g
+  WHERE g.gone AND d.site_id = ${p.site} AND d.day = ${p.day} AND (d.filter, d.filter_value, d.dimension, d.value) = (g.filter, g.filter_value, g.dimension, g.value)
 )`;
 }
