@@ -1,5 +1,4 @@
 import { DIMENSIONS, type Dimension } from "@/lib/analytics/types";
-import { mapMetricColumns } from "./metric-columns";
 
 // Rows shaped like daily_stats (day, value, visitors, visits, pageviews, bounces,
 // duration_sum, events), computed straight from visits and events. The rollup refresher
@@ -69,7 +68,7 @@ export function rawSourceCtes(scope: RawScope): string {
   const extra = scope.conditions.map((c) => ` AND ${c}`).join("");
   const events =
     scope.conditions.length > 0
-      ? `, fv.pageviews AS visit_pageviews, fv.events AS visit_events, ${SECONDS("fv")} AS visit_seconds${scope.manyKinds ? ", fv.multi" : ""}
+      ? `, fv.pageviews AS visit_pageviews, fv.events AS visit_events, ${SECONDS("fv")} AS visit_seconds
     FROM fv JOIN events e ON e.site_id = ${scope.site} AND e.visit_id = fv.visit_id AND e.ts >= ${lo} AND e.ts < ${hi}`
       : `
     FROM events e WHERE e.site_id = ${scope.site} AND e.ts >= ${lo} AND e.ts < ${hi}`;
@@ -132,24 +131,13 @@ function eventRows(scope: RawScope, which: "page" | "event"): string {
   const visits = filtered
     ? ""
     : `LEFT JOIN visits x ON x.site_id = ${scope.site} AND x.visit_id = g.visit_id AND x.started_at >= ${lo} - interval '1 day' AND x.started_at < ${hi}`;
-  const sums = `count(*)::int AS visits, ${pageviews} AS pageviews, count(*) FILTER (WHERE ${x.pageviews} <= 1 AND ${x.events} = 0)::int AS bounces,
-    coalesce(round(sum(${x.seconds})), 0)::int8 AS duration_sum, ${events} AS events`;
-  const grouped = (more = "") => `SELECT fe.day, ${value} AS value, fe.visit_id, min(fe.visitor_id) AS visitor_id, count(*) AS n${carried}${more}
-    FROM fe WHERE ${match} GROUP BY 1, 2, 3`;
-  if (filtered && scope.manyKinds) {
-    // Unique visitors as visitRows counts them for many kinds (fe carries fv's multi): the
-    // sort of count(DISTINCT) over every (day, value, visit) is left to the few visitors
-    // with several visits; the two parts are added up rather than joined.
-    return `SELECT day, value, ${mapMetricColumns((c) => `sum(${c})::${c === "duration_sum" ? "int8" : "int"} AS ${c}`)}
-    FROM (
-      WITH g AS (${grouped(", bool_and(fe.multi) AS multi")})
-      SELECT g.day, g.value, count(*) FILTER (WHERE NOT g.multi) AS visitors, ${sums} FROM g GROUP BY 1, 2
-      UNION ALL
-      SELECT day, value, count(DISTINCT visitor_id), 0, 0, 0, 0, 0 FROM g WHERE multi GROUP BY 1, 2
-    ) r GROUP BY 1, 2`;
-  }
-  return `SELECT g.day, g.value, count(DISTINCT g.visitor_id)::int AS visitors, ${sums}
-  FROM (${grouped()}) g
+  return `SELECT g.day, g.value, count(DISTINCT g.visitor_id)::int AS visitors, count(*)::int AS visits,
+    ${pageviews} AS pageviews, count(*) FILTER (WHERE ${x.pageviews} <= 1 AND ${x.events} = 0)::int AS bounces,
+    coalesce(round(sum(${x.seconds})), 0)::int8 AS duration_sum, ${events} AS events
+  FROM (
+    SELECT fe.day, ${value} AS value, fe.visit_id, min(fe.visitor_id) AS visitor_id, count(*) AS n${carried}
+    FROM fe WHERE ${match} GROUP BY 1, 2, 3
+  ) g
   ${visits}
   GROUP BY g.day, g.value`;
 }
