@@ -48,7 +48,7 @@ async function ensureSite(domain: string, days: number, perDay: number, firstDay
   for (const table of ["visits", "events"]) await pool.query(`VACUUM ANALYZE ${table}`);
   const rebuilt = await rebuildSiteRollups(siteId);
   console.log(`${domain}: rebuilt ${rebuilt.days} days of rollups in ${rebuilt.ms} ms`);
-  for (const table of ["daily_stats", "hourly_stats"]) await pool.query(`VACUUM ANALYZE ${table}`);
+  for (const table of ["daily_stats", "daily_filter_stats", "hourly_stats"]) await pool.query(`VACUUM ANALYZE ${table}`);
   return siteId;
 }
 

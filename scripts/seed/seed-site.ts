@@ -79,7 +79,7 @@ export async function seedSiteTraffic(options: SeedOptions): Promise<SeedResult>
     // (what autovacuum would do a little later in production).
     const analyzeMs = store ? 0 : await timed(report, "analyze", () => admin.query("VACUUM (ANALYZE) visits, events"));
     const rollupMs = await timed(report, "rollups", () => (store ? store.rebuildSite(options.site) : rebuildSiteRollups(options.site.id)));
-    if (!store) await admin.query("ANALYZE daily_stats, hourly_stats");
+    if (!store) await admin.query("ANALYZE daily_stats, daily_filter_stats, hourly_stats");
 
     return {
       ...counts,
@@ -97,7 +97,7 @@ export async function seedSiteTraffic(options: SeedOptions): Promise<SeedResult>
 }
 
 async function clearSite(db: pg.Client, siteId: string): Promise<void> {
-  for (const table of ["events", "visits", "daily_stats", "hourly_stats"]) {
+  for (const table of ["events", "visits", "daily_stats", "daily_filter_stats", "hourly_stats"]) {
     await db.query(`DELETE FROM ${table} WHERE site_id = $1`, [siteId]);
   }
 }

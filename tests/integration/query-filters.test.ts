@@ -143,7 +143,8 @@ describe("filters", () => {
   });
 
   it("answers a filtered view's panels, asked for together, from two shared scans", async () => {
-    const q: StatsQuery = { ...base, filters: { device: "mobile" } };
+    // A filter whose other panels have no rollup rows (source has too many values for them).
+    const q: StatsQuery = { ...base, filters: { source: await topValue("source") } };
     const one = async () => [await getTopStats(q), await getBreakdown(q, "country"), await getBreakdown(q, "page"), await getGoalConversions(q, goals)];
     const separately = await one();
     const pool = getReadPool();
@@ -154,7 +155,7 @@ describe("filters", () => {
     try {
       const together = await Promise.all([getTopStats(q), getBreakdown(q, "country"), getBreakdown(q, "page"), getGoalConversions(q, goals)]);
       expect(together).toEqual(separately);
-      // visit panels, event panels, and both periods' totals from the device rollup rows
+      // visit panels, event panels, and both periods' totals from the source rollup rows
       expect(statements).toBe(4);
     } finally {
       pool.off("acquire", count);

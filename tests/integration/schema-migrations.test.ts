@@ -37,6 +37,12 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
   }
 }
 
+/** pg_indexes.indexdef of the indexes only migrations create (partial indexes). */
+const MIGRATION_ONLY_INDEXES = [
+  "CREATE INDEX events_custom_name_idx ON public.events USING btree (site_id, name, ts) INCLUDE (visit_id) WHERE (name <> 'pageview'::text)",
+  "CREATE INDEX events_pageview_pathname_idx ON public.events USING btree (site_id, pathname, ts) INCLUDE (visit_id) WHERE (name = 'pageview'::text)",
+];
+
 const PARTS = ["tables", "columns", "indexes", "constraints", "enums", "sequences", "triggers"] as const;
 type Snapshot = Record<(typeof PARTS)[number], string[]>;
 
@@ -161,11 +167,17 @@ describe("prisma/migrations and prisma/schema.prisma", () => {
   // "expected" = built from schema.prisma, "received" = built by the migrations.
   for (const part of PARTS) {
     it(`agree on ${part}`, () => {
-      expect(migrated[part], `${part}: migrations (received) vs schema.prisma (expected) — add a migration with npm run db:migration`).toEqual(
-        fromSchema[part],
-      );
+      const received = part === "indexes" ? migrated.indexes.filter((line) => !MIGRATION_ONLY_INDEXES.includes(line)) : migrated[part];
+      expect(received, `${part}: migrations (received) vs schema.prisma (expected) — add a migration with npm run db:migration`).toEqual(fromSchema[part]);
     });
   }
+
+  it("differ only by the listed indexes that Prisma's schema cannot express", () => {
+    for (const index of MIGRATION_ONLY_INDEXES) {
+      expect(migrated.indexes, "a listed index is missing from the migrations").toContain(index);
+      expect(fromSchema.indexes, "a listed index is expressible in schema.prisma: move it there").not.toContain(index);
+    }
+  });
 });
 
 describe("applyMigrations", () => {

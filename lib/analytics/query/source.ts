@@ -1,14 +1,19 @@
 import { KINDS, rawDailyRows, rawHourlyRows, rawSourceCtes, utcBounds, type Kind } from "@/lib/analytics/rollups/aggregate-sql";
+import { hasFilterRows, isFilterDimension } from "@/lib/analytics/rollups/filter-rows-sql";
 import { grainDimension, planSegments, type Grain } from "@/lib/analytics/rollups/grains";
 import { METRIC_COLUMN_LIST as ROLLUP_COLUMNS } from "@/lib/analytics/rollups/metric-columns";
 import { filterConditions } from "./filters";
 import type { SqlParams } from "./sql-params";
+import { addDays, daysBetween } from "@/lib/analytics/dates";
 import { DIMENSIONS, type Dimension, type StatsQuery } from "@/lib/analytics/types";
 
 // Where a query's rows come from. Unfiltered: the rollups (daily_stats in its day, week and
-// month grains; hourly_stats). Filtered: the same row shapes computed from raw visits and
-// events of the filtered visits. Each query file writes one outer SELECT over `daily(kind)`
-// / `hourly()`, so both paths run the same aggregation.
+// month grains; hourly_stats). Filtered by one value of a visit dimension: that value's
+// rollup rows where there are some (daily_stats for the totals and the dimension itself,
+// daily_filter_stats for the other panels of a low-cardinality filter). Otherwise: the same
+// row shapes computed from raw visits and events of the filtered visits. Each query file
+// writes one outer SELECT over `daily(kind)` / `hourly()`, so every path runs the same
+// aggregation.
 
 export type StatsSource = {
   /** "WITH …" to put before the statement, or "" for the rollups. */
@@ -43,8 +48,10 @@ export type SourceOptions = {
 /**
  * A view filtered by one value of one visit dimension (country = DE, browser = Firefox …):
  * its totals are that value's rollup rows, because those rows are computed from exactly the
- * visits the filter keeps. Page and event filters keep visits by their events, whose rows
- * count other things (a page row's pageviews are that page's only), so they have no such rows.
+ * visits the filter keeps; a low-cardinality filter (country, browser …) also has rows for
+ * its other panels (daily_filter_stats). Page and event filters keep visits by their events,
+ * whose rows count other things (a page row's pageviews are that page's only), so they have
+ * no such rows.
  */
 export function singleVisitFilter(q: StatsQuery): { dimension: Dimension; value: string } | null {
   if (q.source === "raw") return null;
@@ -54,16 +61,26 @@ export function singleVisitFilter(q: StatsQuery): { dimension: Dimension; value:
   return only;
 }
 
+/** Whether a view filtered by one value of `dimension` finds `kind` rows in the rollups. */
+function rollupsHold(dimension: Dimension, kind: Kind): boolean {
+  return kind === "total" || kind === dimension || (isFilterDimension(dimension) && hasFilterRows(dimension, kind));
+}
+
 /**
  * Whether reading `kinds` for this view takes the raw visits and events: with filters (or
- * source "raw"), except for what a single visit filter's rollup rows hold — the totals
- * and the filtered dimension itself.
+ * source "raw"), except for what a single visit filter's rollup rows hold — the totals,
+ * the filtered dimension itself and, for a low-cardinality filter, its daily_filter_stats.
  */
 export function usesRawPath(q: StatsQuery, kinds?: readonly Kind[]): boolean {
   if (q.source === "raw") return true;
   if (Object.values(q.filters).every((v) => v === undefined)) return false;
   const single = singleVisitFilter(q);
-  return !single || !kinds || kinds.some((kind) => kind !== "total" && kind !== single.dimension);
+  return !single || !kinds || kinds.some((kind) => !rollupsHold(single.dimension, kind));
+}
+
+/** Local dates from..to, both included. */
+function datesOf(from: string, to: string): string[] {
+  return Array.from({ length: Math.max(daysBetween(from, to) + 1, 0) }, (_, i) => addDays(from, i));
 }
 
 export function statsSource(q: StatsQuery, p: SqlParams, options: SourceOptions = {}): StatsSource {
@@ -92,11 +109,27 @@ export function statsSource(q: StatsQuery, p: SqlParams, options: SourceOptions 
     const only = value ? ` AND value = ${value()}` : "";
     return `SELECT day, value, ${ROLLUP_COLUMNS} FROM daily_stats WHERE site_id = ${site} AND dimension = '${grainDimension(grain, dimension)}' AND ${days}${only}`;
   };
+  // A low-cardinality filter's other panels: its daily_filter_stats rows (day rows only).
+  // Their page and event rows count the events of every visit with that value, also of a
+  // visit that began the day before; the view counts only visits that began in its period,
+  // so its first day's page and event rows come from the raw visits of that day instead.
+  const filter = single && value && isFilterDimension(single.dimension) ? { dimension: single.dimension, value } : null;
+  const readsEvents = options.kinds?.some((kind) => kind === "page" || kind === "event") ?? false;
+  const firstDay = filter && readsEvents ? { site, timezone: timezone(), from: from(), to: from(), conditions: [`v.${filter.dimension} = ${filter.value()}`] } : null;
+  const readFiltered = (f: NonNullable<typeof filter>, kind: Kind) => {
+    const events = kind === "page" || kind === "event";
+    if (events && !firstDay) throw new Error(`${kind} rows need a source made for them (options.kinds)`);
+    const days = datesOf(events ? addDays(range.from, 1) : range.from, range.to);
+    const rows = `SELECT day, value, ${ROLLUP_COLUMNS} FROM daily_filter_stats WHERE site_id = ${site} AND day = ANY(${p.add(days, "date[]")})
+      AND filter = '${f.dimension}' AND filter_value = ${f.value()} AND dimension = '${kind}'`;
+    return firstDay ? `${rows} UNION ALL ${rawDailyRows(firstDay, kind)}` : rows;
+  };
   return {
-    with: "",
+    with: firstDay ? `WITH ${rawSourceCtes(firstDay)}` : "",
     daily(kind) {
       if (!KINDS.includes(kind)) throw new Error(`unknown dimension ${String(kind)}`);
-      if (single && kind !== "total" && kind !== single.dimension) throw new Error(`${kind} rows of a view filtered by ${single.dimension} are raw`);
+      if (single && !rollupsHold(single.dimension, kind)) throw new Error(`${kind} rows of a view filtered by ${single.dimension} are raw`);
+      if (filter && kind !== "total" && kind !== filter.dimension) return readFiltered(filter, kind);
       if (!segments) return read("day", kind, `day BETWEEN ${from()} AND ${to()}`);
       const parts: string[] = [];
       if (segments.days.length > 0) parts.push(read("day", kind, `day = ANY(${p.add(segments.days, "date[]")})`));

@@ -7,8 +7,9 @@ import { inTransaction, lockSiteGrains } from "./site-day-lock";
 
 // All rollups of one site, from scratch: after a time-zone change (local days move) or
 // after bulk-loading data (demo seed, benchmark). Every day with data, and every day that
-// still has rollup rows, is refreshed in its own transaction as usual (so the dashboard
-// never goes blank); then the week and month rows are recomputed from the days.
+// still has rollup rows (daily_stats or daily_filter_stats), is refreshed in its own
+// transaction as usual (so the dashboard never goes blank); then the week and month rows
+// are recomputed from the days.
 
 export type RebuildResult = { days: number; ms: number };
 
@@ -19,7 +20,8 @@ const DAYS_SQL = `WITH d AS (
   ), x AS (SELECT local_day, utc_day FROM d UNION SELECT local_day + 1, utc_day + 1 FROM d)
   SELECT
     ARRAY(SELECT to_char(local_day, 'YYYY-MM-DD') FROM x UNION
-          SELECT to_char(day, 'YYYY-MM-DD') FROM daily_stats WHERE site_id = $1 AND dimension = 'total') AS local_days,
+          SELECT to_char(day, 'YYYY-MM-DD') FROM daily_stats WHERE site_id = $1 AND dimension = 'total' UNION
+          SELECT DISTINCT to_char(day, 'YYYY-MM-DD') FROM daily_filter_stats WHERE site_id = $1) AS local_days,
     ARRAY(SELECT DISTINCT to_char(utc_day, 'YYYY-MM-DD') FROM x) AS utc_days`;
 
 export async function rebuildSiteRollups(siteId: string): Promise<RebuildResult> {

@@ -1,15 +1,17 @@
 import { isIsoDate } from "@/lib/analytics/dates";
 import { getWritePool } from "@/lib/db/pool";
 import { KINDS, rawDailyRows, rawSourceCtes, type RawScope } from "./aggregate-sql";
+import { refreshFilterRowsCtes } from "./filter-rows-sql";
 import { addToGrains, DELETE_EMPTY_GRAINS, rowDelta } from "./grain-sql";
 import { DAY_DIMENSIONS, monthStart, weekStart } from "./grains";
 import { mapMetricColumns, METRIC_COLUMN_LIST as COLUMNS } from "./metric-columns";
 import { inTransaction, lockSiteDay, lockSiteGrains } from "./site-day-lock";
 
-// Recomputes daily_stats for local days of one site, one transaction per site-day. One
-// statement reads the day's visits and events once, groups them 16 ways, writes only the
-// rows that changed, deletes the values that vanished, and adds the difference to the
-// week and month rows — so refreshing today every few seconds writes little.
+// Recomputes daily_stats and daily_filter_stats for local days of one site, one transaction
+// per site-day. One statement reads the day's visits and events once, groups them 16 ways
+// (and per value of each low-cardinality filter, filter-rows-sql.ts), writes only the rows
+// that changed, deletes the values that vanished, and adds the difference to the week and
+// month rows — so refreshing today every few seconds writes little.
 
 const SCOPE: RawScope = { site: "$1::text", timezone: "$2::text", from: "$3::date", to: "$3::date", conditions: [], manyKinds: true };
 const CHANGED = `(${mapMetricColumns((c) => `daily_stats.${c}`)}) IS DISTINCT FROM (${mapMetricColumns((c) => `excluded.${c}`)})`;
@@ -30,7 +32,7 @@ computed AS MATERIALIZED (
     AND NOT EXISTS (SELECT 1 FROM computed c WHERE c.dimension = o.dimension AND c.value = o.value)
 ), grains AS (
   ${addToGrains(rowDelta("computed", "old"), { site: "$1::text", week: "$4::date", month: "$5::date" })}
-)
+), ${refreshFilterRowsCtes(SCOPE, { site: "$1::text", day: "$3::date" })}
 SELECT dimension, to_char(day, 'YYYY-MM-DD') AS day, value FROM grains WHERE visitors <= 0`;
 
 export async function refreshDailyRollups(siteId: string, timezone: string, localDays: string[]): Promise<void> {

@@ -7,11 +7,13 @@ import type { GoalDefinition, GoalRow, StatsQuery } from "@/lib/analytics/types"
 
 // Goals with their conversions and conversion rate (see query/goals-sql.ts).
 
+const GOAL_KINDS = ["event", "page", "total"] as const;
+
 export async function goalConversions(q: StatsQuery, goals: GoalDefinition[]): Promise<GoalRow[]> {
   if (goals.length === 0) return [];
-  if (usesRawPath(q)) return scanTogether(q, { kind: "goals", goals });
+  if (usesRawPath(q, GOAL_KINDS)) return scanTogether(q, { kind: "goals", goals });
   const p = new SqlParams();
-  const src = statsSource(q, p);
+  const src = statsSource(q, p, { kinds: GOAL_KINDS });
   const { rows } = await readQuery<GoalSqlRow>(`${src.with} ${goalsSql(src, p, goals)}`, p.values, { site: q.site.id });
   return toGoalRows(rows, goals);
 }

@@ -1,0 +1,160 @@
+import type { Dimension } from "@/lib/analytics/types";
+import { KINDS, utcBounds, VISIT_METRICS, type Kind, type RawScope } from "./aggregate-sql";
+import { mapMetricColumns, METRIC_COLUMN_LIST, METRIC_COLUMN_LIST as COLUMNS } from "./metric-columns";
+
+// Rows of daily_filter_stats: the dashboard's panels for a view filtered by one value of a
+// low-cardinality visit dimension (country = DE, browser = Firefox …), computed for one
+// local day by the rollup refresher over the same fv/fe CTEs as daily_stats
+// (aggregate-sql.ts). With them, such a view reads rollups for its panels instead of
+// scanning a month of visits and their events (source.ts). The filter's total and its own
+// dimension need no rows here: they are daily_stats' rows of that value.
+//
+// Visit rows count the filtered visits on the local day they started, as daily_stats does.
+// Page and event rows count every event of the day whose visit has that value, also a
+// visit that began the day before (as daily_stats' page rows do); a filtered view counts
+// only visits that began in its period, so its first day is read raw (source.ts).
+
+export const FILTER_DIMENSIONS = ["channel", "country", "browser", "os", "device"] as const satisfies readonly Dimension[];
+export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
+
+// Every filter keeps the dashboard's first tabs (channels, pages, countries, browsers), the
+// goals' page and event rows, and the other low-cardinality visit dimensions; the
+// high-cardinality kinds only where the filter narrows them down (a country's regions and
+// cities, a channel's sources). The other tabs of such a view (UTM, entry and exit pages)
+// stay raw: each kind costs the refresher a grouping set per filter.
+const SHARED_KINDS = ["channel", "page", "country", "browser", "os", "device", "event"] as const;
+const OWN_KINDS: Partial<Record<FilterDimension, readonly Kind[]>> = { channel: ["source"], country: ["region", "city"] };
+
+export function isFilterDimension(dimension: Dimension): dimension is FilterDimension {
+  return (FILTER_DIMENSIONS as readonly Dimension[]).includes(dimension);
+}
+
+/** Whether daily_filter_stats holds `kind` rows for a view filtered by `filter` (its own dimension and total are daily_stats'). */
+export function hasFilterRows(filter: FilterDimension, kind: Kind): boolean {
+  return kind !== filter && ((SHARED_KINDS as readonly Kind[]).includes(kind) || (OWN_KINDS[filter]?.includes(kind) ?? false));
+}
+
+type VisitKind = Exclude<Kind, "total" | "page" | "event">;
+const isVisitKind = (kind: Kind): kind is VisitKind => kind !== "total" && kind !== "page" && kind !== "event";
+
+/** Which of `columns` a grouping set groups by, as GROUPING(columns…) reports it (0 bits = grouped). */
+function groupingMask(columns: readonly string[], grouped: readonly string[]): number {
+  return columns.reduce((mask, column, i) => (grouped.includes(column) ? mask : mask | (1 << (columns.length - 1 - i))), 0);
+}
+
+// (filter, dimension) pairs of visit rows, and the columns they group. A pair of two filter
+// dimensions (country × browser) is one grouping set read both ways.
+const VISIT_PAIRS = FILTER_DIMENSIONS.flatMap((filter) => KINDS.filter(isVisitKind).filter((kind) => hasFilterRows(filter, kind)).map((kind) => ({ filter, kind })));
+const VISIT_COLUMNS = [...new Set(VISIT_PAIRS.flatMap(({ filter, kind }) => [filter, kind]))];
+const VISIT_SETS = [...new Map(VISIT_PAIRS.map(({ filter, kind }) => [groupingMask(VISIT_COLUMNS, [filter, kind]), [filter, kind]])).values()];
+
+const pick = (name: string, columns: readonly string[], alias: string) => `CASE ${name} ${columns.map((c) => `WHEN '${c}' THEN ${alias}.${c}`).join(" ")} END`;
+
+/**
+ * The visit rows of every filter: one pass over fv with a grouping set per (filter,
+ * dimension) pair. Unique visitors as aggregate-sql.ts' visitRows counts them for many
+ * kinds: visitors with one visit in scope count once, the few with several are
+ * de-duplicated per group.
+ */
+function filterVisitRows(): string {
+  const columns = VISIT_COLUMNS.map((c) => `v.${c}`).join(", ");
+  const sets = VISIT_SETS.map((set) => `(${set.map((c) => `v.${c}`).join(", ")})`).join(", ");
+  const pairs = VISIT_PAIRS.map(({ filter, kind }) => `(${groupingMask(VISIT_COLUMNS, [filter, kind])}, '${filter}', '${kind}')`).join(", ");
+  // One row per (filter, dimension) pair a grouping set stands for.
+  const rows = (aggregates: string, where: string) => `SELECT p.filter, ${pick("p.filter", VISIT_COLUMNS, "g")} AS filter_value,
+      p.dimension, g.day, ${pick("p.dimension", VISIT_COLUMNS, "g")} AS value, ${METRIC_COLUMN_LIST}
+    FROM (SELECT GROUPING(${columns}) AS mask, v.day, ${columns}, ${aggregates} FROM fv v WHERE ${where} GROUP BY v.day, GROUPING SETS (${sets})) g
+    JOIN (VALUES ${pairs}) p(mask, filter, dimension) ON p.mask = g.mask`;
+  const single = `count(*) FILTER (WHERE NOT v.multi) AS visitors, ${VISIT_METRICS}`;
+  const multi = `count(DISTINCT v.visitor_id) AS visitors, ${ZERO_METRICS}`;
+  return sumParts(`${rows(single, "true")} UNION ALL ${rows(multi, "v.multi")}`);
+}
+
+const ZERO_METRICS = "0 AS visits, 0 AS pageviews, 0 AS bounces, 0 AS duration_sum, 0 AS events";
+
+// Rows of two parts added up per key: the visitors with a single visit in scope, counted
+// with the other sums, and those with several, de-duplicated (a UNION and one aggregate
+// rather than a join, whose size the planner cannot foresee here).
+function sumParts(parts: string): string {
+  return `SELECT filter, filter_value, dimension, day, value, ${mapMetricColumns((c) => (c === "duration_sum" ? `sum(${c})::int8 AS ${c}` : `sum(${c})::int AS ${c}`))}
+  FROM (${parts}) r WHERE filter_value <> '' AND value <> '' GROUP BY filter, filter_value, dimension, day, value`;
+}
+
+const FILTER_COLUMNS = FILTER_DIMENSIONS.map((f) => `x.${f}`).join(", ");
+
+/**
+ * CTE fx: the day's events grouped per (kind, day, value, visit), with the visit's bounce,
+ * duration and filter columns — computed once for the page and event rows of every filter.
+ * Visits are looked up as daily_stats' page rows look them up (aggregate-sql.ts); `multi`:
+ * the visitor has several visits among them.
+ */
+export function filterEventsCte(scope: RawScope): string {
+  const { lo, hi } = utcBounds(scope);
+  return `fx AS MATERIALIZED (
+    SELECT g.kind, g.day, g.value, g.visitor_id, g.n, x.pageviews, x.events, extract(epoch FROM x.ended_at - x.started_at) AS duration,
+      min(g.visit_id) OVER w <> max(g.visit_id) OVER w AS multi, ${FILTER_COLUMNS}
+    FROM (
+      SELECT CASE WHEN fe.name = 'pageview' THEN 'page' ELSE 'event' END AS kind, fe.day,
+        CASE WHEN fe.name = 'pageview' THEN fe.pathname ELSE fe.name END AS value, fe.visit_id, min(fe.visitor_id) AS visitor_id, count(*) AS n
+      FROM fe GROUP BY 1, 2, 3, 4
+    ) g
+    JOIN visits x ON x.site_id = ${scope.site} AND x.visit_id = g.visit_id AND x.started_at >= ${lo} - interval '1 day' AND x.started_at < ${hi}
+    WINDOW w AS (PARTITION BY g.visitor_id)
+  )`;
+}
+
+const EVENT_FILTERS = FILTER_DIMENSIONS.filter((f) => hasFilterRows(f, "page") || hasFilterRows(f, "event"));
+
+/** The page and event rows of every filter: one pass over fx, sums as aggregate-sql.ts' eventRows. */
+function filterEventRows(): string {
+  const columns = EVENT_FILTERS.join(", ");
+  const filter = `CASE GROUPING(${columns}) ${EVENT_FILTERS.map((f) => `WHEN ${groupingMask(EVENT_FILTERS, [f])} THEN '${f}'`).join(" ")} END`;
+  const rows = (aggregates: string, where: string) => `SELECT ${filter} AS filter, coalesce(${columns}) AS filter_value, kind AS dimension, day, value, ${aggregates}
+    FROM fx WHERE ${where} GROUP BY kind, day, value, GROUPING SETS (${EVENT_FILTERS.map((f) => `(${f})`).join(", ")})`;
+  const single = `count(*) FILTER (WHERE NOT multi) AS visitors, count(*) AS visits,
+      CASE kind WHEN 'page' THEN sum(n) ELSE coalesce(sum(pageviews), 0) END AS pageviews,
+      count(*) FILTER (WHERE pageviews <= 1 AND events = 0) AS bounces, coalesce(round(sum(duration)), 0) AS duration_sum,
+      CASE kind WHEN 'page' THEN 0 ELSE sum(n) END AS events`;
+  const multi = `count(DISTINCT visitor_id) AS visitors, ${ZERO_METRICS}`;
+  const kept = (kind: "page" | "event") => `e.dimension = '${kind}' AND e.filter IN (${EVENT_FILTERS.filter((f) => hasFilterRows(f, kind)).map((f) => `'${f}'`).join(", ")})`;
+  return `SELECT * FROM (${sumParts(`${rows(single, "true")} UNION ALL ${rows(multi, "multi")}`)}) e WHERE ${kept("page")} OR ${kept("event")}`;
+}
+
+/**
+ * daily_filter_stats-shaped rows (filter, filter_value, dimension, day, value, metrics…) of
+ * every filter, over the fv CTE of rawSourceCtes(scope) and fx of filterEventsCte(scope).
+ */
+export function rawFilterRows(): string {
+  return `${filterVisitRows()}
+  UNION ALL ${filterEventRows()}`;
+}
+
+const KEYS = "filter, filter_value, dimension, value";
+
+/**
+ * CTEs that bring one site-day of daily_filter_stats up to date inside the refresher's
+ * statement (refresh-daily.ts; `site` and `day` are its parameters): only rows whose
+ * numbers changed are written — an upsert probes the index once per row, and the rows of a
+ * day only change by the few visits since the last refresh — and rows of values that
+ * vanished are deleted; one join of the computed and the stored rows finds both.
+ */
+export function refreshFilterRowsCtes(scope: RawScope, p: { site: string; day: string }): string {
+  const changed = `(${mapMetricColumns((c) => `c.${c}`)}) IS DISTINCT FROM (${mapMetricColumns((c) => `o.${c}`)})`;
+  return `${filterEventsCte(scope)}, filter_computed AS MATERIALIZED (
+  ${rawFilterRows()}
+), filter_old AS MATERIALIZED (
+  SELECT ${KEYS}, ${COLUMNS} FROM daily_filter_stats WHERE site_id = ${p.site} AND day = ${p.day}
+), filter_changes AS MATERIALIZED (
+  SELECT ${KEYS}, c.filter IS NULL AS gone, ${mapMetricColumns((col) => `c.${col}`)}
+  FROM filter_computed c FULL JOIN filter_old o USING (${KEYS})
+  WHERE c.filter IS NULL OR o.filter IS NULL OR ${changed}
+), filter_written AS (
+  INSERT INTO daily_filter_stats (site_id, day, ${KEYS}, ${COLUMNS})
+  SELECT ${p.site}, ${p.day}, ${KEYS}, ${COLUMNS} FROM filter_changes WHERE NOT gone
+  ORDER BY ${KEYS}
+  ON CONFLICT (site_id, day, ${KEYS}) DO UPDATE SET ${mapMetricColumns((c) => `${c} = excluded.${c}`)}
+), filter_gone AS (
+  DELETE FROM daily_filter_stats d USING filter_changes g
+  WHERE g.gone AND d.site_id = ${p.site} AND d.day = ${p.day} AND (d.filter, d.filter_value, d.dimension, d.value) = (g.filter, g.filter_value, g.dimension, g.value)
+)`;
+}
