@@ -5,7 +5,7 @@ import { getWritePool } from "@/lib/db/pool";
 // keys cascade), so after lib/sites and lib/account delete a site this finds nothing; it
 // serves callers that empty a site but keep it (seeding it again).
 
-const TABLES = ["events", "visits", "daily_stats", "hourly_stats"] as const;
+const TABLES = ["events", "visits", "daily_stats", "daily_filter_stats", "hourly_stats"] as const;
 
 export async function deleteSites(siteIds: string[]): Promise<void> {
   if (siteIds.length === 0) return;
