@@ -273,6 +273,7 @@ async function populate(label: string): Promise<Account> {
         { siteId: site.id, day: today, dimension: "page", value: "/pricing", ...totals },
       ],
     });
+    await prisma.dailyFilterStat.create({ data: { siteId: site.id, day: today, filter: "country", filterValue: "DE", dimension: "page", value: "/pricing", ...totals } });
     await prisma.hourlyStat.create({ data: { siteId: site.id, hour: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000), ...totals } });
     await prisma.dailyFilterStat.create({ data: { siteId: site.id, day: today, filter: "country", filterValue: "DE", dimension: "page", value: "/pricing", ...totals } });
   }
