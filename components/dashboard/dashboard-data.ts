@@ -13,7 +13,7 @@ export function createDashboardData(query: StatsQuery, goals: GoalDefinition[]):
   return {
     topStats: () => once("top", () => getTopStats(query)),
     timeseries: () => once("series", () => getTimeseries(query)),
-    breakdown: (dimension: Dimension) => once(`b:${dimension}`, (): Promise<BreakdownRow[]> => getBreakdown(query, dimension, { limit: PANEL_ROWS, offset: 0 })),
+    breakdown: (dimension: Dimension) => once(`b:${dimension}`, (): Promise<BreakdownRow[]> => getBreakdown(query, dimension, { limit: PANEL_ROWS, offset: 0, visitorsOnly: true })),
     goals: () => once("goals", () => getGoalConversions(query, goals)),
     hasAnyEvent: () => once("any", () => hasAnyEvent(query.site.id)),
   };

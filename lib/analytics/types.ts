@@ -66,7 +66,12 @@ export type BreakdownRow = {
   events: number;
 };
 
-export type BreakdownOptions = { limit?: number; offset?: number; search?: string };
+/**
+ * `visitorsOnly`: the caller reads only each row's value and visitors (the dashboard's panels);
+ * an engine may then leave out what only the other metrics need (they may be 0). The rows and
+ * their order are the same.
+ */
+export type BreakdownOptions = { limit?: number; offset?: number; search?: string; visitorsOnly?: boolean };
 
 export type GoalDefinition = { id: string; eventName: string | null; pagePath: string | null };
 

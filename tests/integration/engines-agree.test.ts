@@ -152,6 +152,37 @@ describe.each(ZONES)("in %s", (timezone) => {
   });
 });
 
+// The dashboard asks for its parts at once, and ClickHouse answers a view's visit parts with
+// one statement and its top pages and goals with another (visit-panels.ts, event-panels.ts):
+// asked together, every part equals Postgres' answer (as each part asked alone does above),
+// and the top pages read for their visitors only are the first rows of the full panel.
+describe("parts asked together", () => {
+  it.each(ZONES)("in %s: one statement per side gives each part's own answer", { timeout: 120_000 }, async (timezone) => {
+    for (const input of [{ period: "30d" }, { period: "12mo" }] as RangeInput[]) {
+      for (const filters of FILTERS) {
+        const q = query(timezone, input, filters);
+        const at = `${label(filters)} ${q.range.from}..${q.range.to}`;
+        const visitDimensions = DIMENSIONS.filter((d) => d !== "page" && d !== "event");
+        const [current, previous, series, goals, pages, ...panels] = await Promise.all([
+          totals(ch, q, q.range),
+          totals(ch, q, previousRange(q.range)),
+          timeseries(ch, q),
+          goalConversions(ch, q, GOALS),
+          breakdown(ch, q, "page", { limit: 9, visitorsOnly: true }),
+          ...visitDimensions.map((d) => breakdown(ch, q, d, { limit: 9 })),
+        ]);
+        expect(current, `totals ${at}`).toEqual(await getTotals(q, q.range));
+        expect(previous, `previous totals ${at}`).toEqual(await getTotals(q, previousRange(q.range)));
+        expect(comparablePoints(q, series), `timeseries ${at}`).toEqual(comparablePoints(q, await getTimeseries(q)));
+        expect(goals, `goals ${at}`).toEqual(await getGoalConversions(q, GOALS));
+        const fullPages = await getBreakdown(q, "page", { limit: 9 });
+        expect(pages.map((r) => [r.value, r.visitors, r.pageviews]), `top pages ${at}`).toEqual(fullPages.map((r) => [r.value, r.visitors, r.pageviews]));
+        for (const [i, d] of visitDimensions.entries()) expect(panels[i], `${d} ${at}`).toEqual(await getBreakdown(q, d, { limit: 9 }));
+      }
+    }
+  });
+});
+
 describe("panel options", () => {
   it.each([
     { limit: 3 },

@@ -59,6 +59,18 @@ async function ensureFilled(ch: ClickHouse, site: StatsQuery["site"], from: stri
   await fill;
 }
 
+// The last local day of `range` whose rows may be kept: the day before the last one that is over.
+function lastKeptDay(q: StatsQuery, range: { from: string; to: string }): string {
+  const lastOver = addDays(localDate(q.site.timezone, new Date(Date.now() - GRACE_MS)), -1);
+  return range.to < lastOver ? range.to : lastOver;
+}
+
+/** Whether the view's rows of `range` are all computed from raw visits and events: filtered, source "raw", or only recent days. */
+export function readsRaw(q: StatsQuery, range: { from: string; to: string } = q.range): boolean {
+  const filtered = Object.values(q.filters).some((v) => v !== undefined);
+  return q.source === "raw" || filtered || lastKeptDay(q, range) < range.from;
+}
+
 /**
  * A SELECT of (day, value, visitors, visits, pageviews, bounces, duration_sum, events) for
  * the kind over `range`, and its parameters.
@@ -72,10 +84,8 @@ export async function dayRows(
 ): Promise<{ sql: string; params: QueryParams }> {
   checkedKind(kind);
   const params = statsParams(q, range);
-  const filtered = Object.values(q.filters).some((v) => v !== undefined);
-  const lastOver = addDays(localDate(q.site.timezone, new Date(Date.now() - GRACE_MS)), -1);
-  const keptTo = range.to < lastOver ? range.to : lastOver;
-  if (q.source === "raw" || filtered || keptTo < range.from) return { sql: rawDayRowsSql(kind, q.filters, "from", "to", shape), params };
+  if (readsRaw(q, range)) return { sql: rawDayRowsSql(kind, q.filters, "from", "to", shape), params };
+  const keptTo = lastKeptDay(q, range);
 
   await ensureFilled(ch, q.site, range.from, keptTo);
   const kept = `SELECT ${DAY_ROW_COLUMNS} FROM day_rows FINAL

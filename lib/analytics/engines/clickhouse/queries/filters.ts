@@ -57,9 +57,17 @@ export function eventConditions(filters: Filters): string {
   const copied = active.filter(([d]) => ON_EVENTS.has(d));
   const looked = active.filter(([d]) => !ON_EVENTS.has(d));
   const own = copied.map(([d]) => ` AND ${condition(d)}`).join("");
-  const visits =
-    looked.length === 0
-      ? ""
-      : ` AND visit_id IN (SELECT visit_id FROM visits FINAL WHERE site_id = {site:String} AND started_at >= lo AND started_at < hi${visitConditions(filters)})`;
-  return ` AND visit_started_at >= lo AND visit_started_at < hi${own}${visits}`;
+  // The visits looked up started in the period: their events need no test of visit_started_at.
+  if (looked.length > 0) {
+    return `${own} AND visit_id IN (SELECT visit_id FROM visits FINAL WHERE site_id = {site:String} AND started_at >= lo AND started_at < hi${visitConditions(filters)})`;
+  }
+  return ` AND visit_started_at >= lo AND visit_started_at < hi${own}`;
 }
+
+/**
+ * Settings for a statement whose events are those of visits looked up by id (a page or
+ * event filter): ClickHouse would otherwise try the set of ids against the events' sort key,
+ * which costs more than it saves (ids are spread over every day's granules) — 0.85 s of
+ * 1.5 s at 10M events and 700,000 visits.
+ */
+export const NO_INDEX_FOR_VISIT_LOOKUP = "SETTINGS use_index_for_in_with_subqueries = 0";

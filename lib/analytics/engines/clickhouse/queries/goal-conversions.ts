@@ -1,12 +1,15 @@
 import type { ClickHouse } from "@/lib/analytics/engines/clickhouse/clickhouse";
-import { dayRows } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
+import { dayRows, readsRaw } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
 import { toGoalRows, type GoalSqlRow } from "@/lib/analytics/query/goals-sql";
 import type { GoalDefinition, GoalRow, StatsQuery } from "@/lib/analytics/types";
+import { eventPanelTogether } from "./event-panels";
+import { NO_INDEX_FOR_VISIT_LOOKUP } from "./filters";
 
 // Goals with their conversions, read from the event and page rows so they match those
 // panels: an event goal converts the visitors who fired that custom event, a page goal those
 // who viewed exactly that path. Conversion rate = converted visitors / all visitors of the
-// period (toGoalRows).
+// period (toGoalRows). A view read from raw events (filtered, mostly) gets them from the
+// statement it shares with the top pages (event-panels.ts).
 
 const goalsSql = (events: string, pages: string, total: string) => `SELECT 'event' AS kind, value, toFloat64(sum(visitors)) AS visitors, toFloat64(sum(events)) AS hits
 FROM (
@@ -25,12 +28,14 @@ UNION ALL
 SELECT 'total', '', toFloat64(sum(visitors)), 0
 FROM (
   ${total}
-)`;
+)
+${NO_INDEX_FOR_VISIT_LOOKUP}`;
 
 export async function goalConversions(ch: ClickHouse, q: StatsQuery, goals: GoalDefinition[]): Promise<GoalRow[]> {
   if (goals.length === 0) return [];
   const names = goals.flatMap((g) => (g.eventName ? [g.eventName] : []));
   const paths = goals.flatMap((g) => (g.pagePath && !g.eventName ? [g.pagePath] : []));
+  if (readsRaw(q)) return eventPanelTogether(ch, q, { kind: "goals", goals }) as Promise<GoalRow[]>;
   const [events, pages, total] = await Promise.all([dayRows(ch, q, "event", q.range, "lean"), dayRows(ch, q, "page", q.range, "lean"), dayRows(ch, q, "total")]);
   const params = { ...events.params, ...pages.params, ...total.params, names, paths };
   const rows = await ch.query<GoalSqlRow>(goalsSql(events.sql, pages.sql, total.sql), params);

@@ -1,11 +1,12 @@
 import type { ClickHouse } from "@/lib/analytics/engines/clickhouse/clickhouse";
-import { dayRows } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
+import { dayRows, readsRaw } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
 import type { SumsRow } from "@/lib/analytics/query/metrics";
 import { toTimeseriesPoint } from "@/lib/analytics/query/timeseries-sql";
 import { mapMetricColumns } from "@/lib/analytics/rollups/metric-columns";
 import type { StatsQuery, TimeseriesPoint } from "@/lib/analytics/types";
 import { PERIOD_BOUNDS, statsParams, visitConditions } from "./filters";
 import { SUMS, VISIT_METRICS } from "./metrics-sql";
+import { visitPanelTogether } from "./visit-panels";
 
 // The main graph: one point per local hour, day or month of the period, gaps filled with
 // zeros. Day and month points sum the period's day rows (a visit counts on the local day it
@@ -48,6 +49,7 @@ const daysSql = (format: string, rows: string) =>
 
 export async function timeseries(ch: ClickHouse, q: StatsQuery): Promise<TimeseriesPoint[]> {
   let points: Array<SumsRow & { bucket: string }>;
+  if (q.range.interval !== "hour" && readsRaw(q)) return visitPanelTogether(ch, q, { kind: "timeseries" }) as Promise<TimeseriesPoint[]>;
   if (q.range.interval === "hour") {
     points = await ch.query(hoursSql(visitConditions(q.filters)), statsParams(q));
   } else {

@@ -1,8 +1,9 @@
 import type { ClickHouse } from "@/lib/analytics/engines/clickhouse/clickhouse";
-import { dayRows } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
+import { dayRows, readsRaw } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
 import { toMetrics, type SumsRow } from "@/lib/analytics/query/metrics";
 import type { Metrics, StatsQuery } from "@/lib/analytics/types";
 import { SUMS } from "./metrics-sql";
+import { visitPanelTogether } from "./visit-panels";
 
 // Top stats: the totals of the visits that started in the period (and pass the filters),
 // counted per local day of the site's time zone, then summed.
@@ -12,6 +13,7 @@ const totalsSql = (rows: string) => `SELECT ${SUMS} FROM (
 )`;
 
 export async function totals(ch: ClickHouse, q: StatsQuery, range: { from: string; to: string }): Promise<Metrics> {
+  if (readsRaw(q, range)) return visitPanelTogether(ch, { ...q, range: { ...q.range, ...range } }, { kind: "totals" }) as Promise<Metrics>;
   const rows = await dayRows(ch, q, "total", range);
   const [row] = await ch.query<SumsRow>(totalsSql(rows.sql), rows.params);
   return toMetrics(row);

@@ -1,0 +1,73 @@
+import type { ClickHouse } from "@/lib/analytics/engines/clickhouse/clickhouse";
+import { MAX_BREAKDOWN_LIMIT, toBreakdownRow } from "@/lib/analytics/query/breakdown-sql";
+import { toGoalRows, type GoalSqlRow } from "@/lib/analytics/query/goals-sql";
+import { createScanBatcher } from "@/lib/analytics/query/scan-batcher";
+import type { BreakdownRow, GoalDefinition, GoalRow, Metrics, StatsQuery } from "@/lib/analytics/types";
+import { eventConditions, NO_INDEX_FOR_VISIT_LOOKUP, PERIOD_BOUNDS, statsParams } from "./filters";
+import { visitPanelTogether } from "./visit-panels";
+
+// The panels of a view read from raw events (filtered views, mostly) that need only visitors
+// and hits — the dashboard's top pages and the goals — asked for in the same turn, in one
+// statement: one pass over the period's events of the filtered visits gives the page rows
+// and the custom event rows (day-rows.ts, lean: unique visitors per local day, summed over
+// the days). With a page or event filter that pass looks up the filtered visits, the dearest
+// part of such a view; this way it runs once. The goals' share of visitors is of the
+// period's visitors, from the visit panels' statement (visit-panels.ts).
+
+export type EventPart = { kind: "pages"; limit: number; offset: number } | { kind: "goals"; goals: GoalDefinition[] };
+
+type EventSqlRow = { kind: "page" | "event"; value: string; visitors: number; hits: number; place: number };
+
+// Page rows: the first `rows` by visitors, then pageviews, then value, and the goals' paths;
+// custom event rows: the goals' names.
+const eventPanelsSql = (conditions: string) => `WITH ${PERIOD_BOUNDS}
+SELECT kind, value, visitors, hits, place
+FROM (
+  SELECT kind, value, toFloat64(sum(visitors)) AS visitors, toFloat64(sum(hits)) AS hits,
+    toUInt32(row_number() OVER (PARTITION BY kind ORDER BY visitors DESC, hits DESC, value)) AS place
+  FROM (
+    SELECT toDate(e.ts, {tz:String}) AS day, if(e.name = 'pageview', 'page', 'event') AS kind, if(e.name = 'pageview', e.pathname, e.name) AS value,
+      uniqExact(e.visitor_id) AS visitors, count() AS hits
+    FROM events AS e
+    WHERE e.site_id = {site:String} AND e.ts >= lo AND e.ts < hi AND (e.name = 'pageview' OR e.name IN {names:Array(String)})${conditions}
+    GROUP BY day, kind, value
+  )
+  GROUP BY kind, value
+)
+WHERE (kind = 'page' AND (place <= {rows:UInt32} OR value IN {paths:Array(String)})) OR (kind = 'event' AND value IN {names:Array(String)})
+ORDER BY kind, place
+${NO_INDEX_FOR_VISIT_LOOKUP}`;
+
+const goalNames = (goals: GoalDefinition[]) => goals.flatMap((g) => (g.eventName ? [g.eventName] : []));
+const goalPaths = (goals: GoalDefinition[]) => goals.flatMap((g) => (g.pagePath && !g.eventName ? [g.pagePath] : []));
+
+/** One statement for all the parts; each part's answer in the order of `parts`. */
+export function eventPanels(ch: ClickHouse, q: StatsQuery, parts: EventPart[]): Array<Promise<unknown>> {
+  const goals = parts.flatMap((p) => (p.kind === "goals" ? p.goals : []));
+  const names = [...new Set(goalNames(goals))];
+  const paths = [...new Set(goalPaths(goals))];
+  const rows = Math.max(0, ...parts.map((p) => (p.kind === "pages" ? Math.min(p.limit, MAX_BREAKDOWN_LIMIT) + p.offset : 0)));
+  const answer = ch.query<EventSqlRow>(eventPanelsSql(eventConditions(q.filters)), { ...statsParams(q), names, paths, rows });
+  const period = parts.some((p) => p.kind === "goals") ? (visitPanelTogether(ch, q, { kind: "totals" }) as Promise<Metrics>) : null;
+  return parts.map(async (part): Promise<BreakdownRow[] | GoalRow[]> => {
+    const found = await answer;
+    if (part.kind === "pages") {
+      return found
+        .filter((r) => r.kind === "page" && r.place > part.offset && r.place <= part.offset + part.limit)
+        .map((r) => toBreakdownRow({ value: r.value, visitors: r.visitors, visits: 0, pageviews: r.hits, bounces: 0, duration_sum: 0, events: 0 }));
+    }
+    const totals = await period!;
+    const wanted = new Set([...goalNames(part.goals).map((n) => `event\n${n}`), ...goalPaths(part.goals).map((p) => `page\n${p}`)]);
+    const goalRows: GoalSqlRow[] = found.filter((r) => wanted.has(`${r.kind}\n${r.value}`)).map((r) => ({ kind: r.kind, value: r.value, visitors: r.visitors, hits: r.hits }));
+    return toGoalRows([...goalRows, { kind: "total", value: "", visitors: totals.visitors, hits: 0 }], part.goals);
+  });
+}
+
+const batchers = new WeakMap<ClickHouse, (q: StatsQuery, part: EventPart) => Promise<unknown>>();
+
+/** The part's answer, from one statement with the other event parts of its view asked for in this turn. */
+export function eventPanelTogether(ch: ClickHouse, q: StatsQuery, part: EventPart): Promise<unknown> {
+  let together = batchers.get(ch);
+  if (!together) batchers.set(ch, (together = createScanBatcher<EventPart>((view, parts) => eventPanels(ch, view, parts))));
+  return together(q, part);
+}
