@@ -95,6 +95,18 @@ export async function dayRows(
   return { sql: `${kept}\n  UNION ALL\n  ${recent}`, params: { ...params, kept_to: keptTo, recent_from: addDays(keptTo, 1) } };
 }
 
+/** Days filled ahead of the first view after a bulk load or a time zone change: a "30 days" view and then some. */
+export const FILL_AHEAD_DAYS = 35;
+
+/**
+ * Fills the site's kept rows of the last days that are over, so the first view after a bulk
+ * load (seed, copy) or a time zone change does not pay for it (30 days at 10M pageviews: ~15 s).
+ */
+export async function fillRecentDays(ch: ClickHouse, site: StatsQuery["site"]): Promise<void> {
+  const to = addDays(localDate(site.timezone, new Date(Date.now() - GRACE_MS)), -1);
+  await ensureFilled(ch, site, addDays(to, 1 - FILL_AHEAD_DAYS), to);
+}
+
 const FORGET_SQL = ["day_rows", "day_rows_filled"].map(
   (table) => `DELETE FROM ${table} WHERE site_id = {site:String} AND day >= {from:Date} AND day <= {to:Date} SETTINGS lightweight_deletes_sync = 2`,
 );

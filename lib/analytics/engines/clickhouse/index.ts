@@ -2,6 +2,7 @@ import type { AnalyticsStore } from "@/lib/analytics/analytics-store";
 import { getEnv } from "@/lib/config/env";
 import { bulkInsert } from "./bulk-insert";
 import { openClickHouse, type OpenClickHouse } from "./client";
+import { fillRecentDays } from "./day-rows-cache";
 import { deleteSites } from "./delete-sites";
 import { purgeDeletedSites } from "./purge-deleted-sites";
 import { breakdown } from "./queries/breakdown";
@@ -17,9 +18,10 @@ import { deleteVisitRange } from "./replace-visit-range";
 import { createClickHouseWriter, type ClickHouseWriter } from "./write-batch";
 
 // The ClickHouse engine (ANALYTICS_ENGINE=clickhouse): a server at CLICKHOUSE_URL, or the
-// embedded engine with its data in <DATA_DIR>/clickhouse (client.ts). Events and visits only;
-// every read is computed from them at query time (no rollup tables to refresh), and the
-// writer makes each event count once whatever the retries (write-batch.ts).
+// embedded engine with its data in <DATA_DIR>/clickhouse (client.ts). Events and visits, and
+// the exact per-day rows of the days that are over (day-rows-cache.ts: kept when a view first
+// needs them, or at once after a bulk load); no rollup tables to refresh. The writer makes
+// each event count once whatever the retries (write-batch.ts).
 
 const log = (line: string) => console.log(`[clickhouse] ${line}`);
 
@@ -77,7 +79,7 @@ export function createClickHouseStore(options: ClickHouseStoreOptions = {}): Ana
       const purged = await purgeDeletedSites(ch());
       if (purged > 0) log(`removed the events and visits of ${purged} deleted site(s)`);
     },
-    rebuildSite: async () => undefined,
+    rebuildSite: (site) => fillRecentDays(ch(), { id: site.id, timezone: site.timezone }),
     totals: (q, range) => totals(ch(), q, range),
     timeseries: (q) => timeseries(ch(), q),
     breakdown: (q, dimension, options) => breakdown(ch(), q, dimension, options),
