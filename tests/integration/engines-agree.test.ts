@@ -44,6 +44,7 @@ const PERIODS: Array<[string, RangeInput]> = [
 const FILTERS: Filters[] = [
   {},
   { country: "US" },
+  { browser: "Firefox" },
   { page: "/pricing" },
   { event: "Signup" },
   { entry_page: "/" },

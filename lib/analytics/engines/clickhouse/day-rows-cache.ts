@@ -1,15 +1,21 @@
 import { addDays, localDate } from "@/lib/analytics/dates";
 import { KINDS, type Kind } from "@/lib/analytics/rollups/aggregate-sql";
-import type { StatsQuery } from "@/lib/analytics/types";
+import { hasFilterRows, isFilterDimension, type FilterDimension } from "@/lib/analytics/rollups/filter-rows-sql";
+import { DIMENSIONS, type StatsQuery } from "@/lib/analytics/types";
 import type { ClickHouse, QueryParams } from "./clickhouse";
 import { DAY_ROW_COLUMNS, rawDayRowsSql, type RowShape } from "./queries/day-rows";
+import { FILTER_ROW_COLUMNS, FILTER_ROW_STATEMENTS } from "./queries/filter-day-rows";
 import { statsParams } from "./queries/filters";
 
-// Where a summed view's day rows (queries/day-rows.ts) come from. Filtered views and
-// source "raw" compute them from visits and events. Unfiltered views read the days that are
-// over from day_rows (0002_day_rows.sql), filling the missing ones on first use, and compute
-// only the recent days: exact distinct visitors over a month of raw visits cost seconds at
-// 10M pageviews, the kept rows milliseconds.
+// Where a summed view's day rows (queries/day-rows.ts) come from. Source "raw" and most
+// filtered views compute them from visits and events. Unfiltered views read the days that
+// are over from day_rows (0002_day_rows.sql), filling the missing ones on first use, and
+// compute only the recent days: exact distinct visitors over a month of raw visits cost
+// seconds at 10M pageviews, the kept rows milliseconds. A view filtered by one value of a
+// low-cardinality dimension (country = DE) reads kept rows too: its totals and its own
+// panel are day_rows' rows of that value, the other panels filter_day_rows'
+// (0003_filter_day_rows.sql, queries/filter-day-rows.ts), except the page and event rows of
+// its first day, which are raw (they count only visits that began in the period).
 //
 // A local day is over GRACE_MS after it ended: by then its visits have ended too, and
 // ingestion only writes at the present. What writes older rows (bulkInsert, a spool replay
@@ -17,7 +23,13 @@ import { statsParams } from "./queries/filters";
 
 export const GRACE_MS = 3 * 3_600_000;
 
-const fills = new Map<string, Promise<void>>();
+// The last fill (or check that nothing is missing) of each site and zone in this process: a
+// view's panels ask for the same days at once, and one check answers them all; a check
+// stays good for CHECK_TTL_MS (another process that forgets days — a bulk load against a
+// ClickHouse server — is seen that much later at most).
+type Check = { from: string; to: string; done: Promise<void>; settledAt: number | null };
+const checks = new Map<string, Check>();
+const CHECK_TTL_MS = 5_000;
 
 function checkedKind(kind: Kind): Kind {
   if (!KINDS.includes(kind)) throw new Error(`unknown dimension ${String(kind)}`);
@@ -29,6 +41,9 @@ WHERE site_id = {site:String} AND timezone = {tz:String} AND day >= {from:Date} 
 
 const fillSql = (kind: Kind) => `INSERT INTO day_rows (site_id, timezone, kind, ${DAY_ROW_COLUMNS})
 SELECT {site:String}, {tz:String}, '${kind}', ${DAY_ROW_COLUMNS} FROM (${rawDayRowsSql(kind, {})})`;
+
+const fillFilterSql = (rows: string) => `INSERT INTO filter_day_rows (site_id, timezone, ${FILTER_ROW_COLUMNS})
+SELECT {site:String}, {tz:String}, ${FILTER_ROW_COLUMNS} FROM (${rows})`;
 
 const MARK_FILLED_SQL = `INSERT INTO day_rows_filled (site_id, timezone, day)
 SELECT {site:String}, {tz:String}, addDays({from:Date}, number) FROM numbers(toUInt64(dateDiff('day', {from:Date}, {to:Date}) + 1))`;
@@ -43,6 +58,7 @@ async function fillDays(ch: ClickHouse, site: StatsQuery["site"], from: string, 
   if (!first || !last) return;
   const fill = { ...scope, from: first, to: last };
   for (const kind of KINDS) await ch.command(fillSql(kind), fill);
+  for (const rows of FILTER_ROW_STATEMENTS) await ch.command(fillFilterSql(rows), fill);
   await ch.command(MARK_FILLED_SQL, fill); // last: a fill cut short is done again (rows replace)
 }
 
@@ -50,13 +66,26 @@ async function fillDays(ch: ClickHouse, site: StatsQuery["site"], from: string, 
 async function ensureFilled(ch: ClickHouse, site: StatsQuery["site"], from: string, to: string): Promise<void> {
   const key = `${site.id}\n${site.timezone}`;
   for (;;) {
-    const running = fills.get(key);
-    if (!running) break;
-    await running.catch(() => undefined);
+    const last = checks.get(key);
+    if (!last) break;
+    const covers = last.from <= from && to <= last.to;
+    if (last.settledAt === null) {
+      if (covers) return last.done;
+      await last.done.catch(() => undefined);
+      continue;
+    }
+    if (covers && Date.now() - last.settledAt < CHECK_TTL_MS) return;
+    break;
   }
-  const fill = fillDays(ch, site, from, to).finally(() => fills.delete(key));
-  fills.set(key, fill);
-  await fill;
+  const check: Check = { from, to, done: fillDays(ch, site, from, to), settledAt: null };
+  checks.set(key, check);
+  try {
+    await check.done;
+    check.settledAt = Date.now();
+  } catch (error) {
+    if (checks.get(key) === check) checks.delete(key);
+    throw error;
+  }
 }
 
 // The last local day of `range` whose rows may be kept: the day before the last one that is over.
@@ -65,10 +94,44 @@ function lastKeptDay(q: StatsQuery, range: { from: string; to: string }): string
   return range.to < lastOver ? range.to : lastOver;
 }
 
-/** Whether the view's rows of `range` are all computed from raw visits and events: filtered, source "raw", or only recent days. */
-export function readsRaw(q: StatsQuery, range: { from: string; to: string } = q.range): boolean {
+type KeptFilter = { dimension: FilterDimension; value: string };
+
+/** The view's one filter when it is a low-cardinality one whose kept rows hold `kind` (its totals and own panel: day_rows'). */
+function keptFilter(q: StatsQuery, kind: Kind): KeptFilter | null {
+  const active = DIMENSIONS.filter((d) => q.filters[d] !== undefined);
+  const dimension = active[0];
+  if (active.length !== 1 || !dimension || !isFilterDimension(dimension)) return null;
+  if (kind !== "total" && kind !== dimension && !hasFilterRows(dimension, kind)) return null;
+  return { dimension, value: q.filters[dimension]! };
+}
+
+/**
+ * Whether the view's rows of `range` are all computed from raw visits and events: source
+ * "raw", only recent days, or filters that kept rows do not answer (of `kinds`: every
+ * filtered view when none are named).
+ */
+export function readsRaw(q: StatsQuery, range: { from: string; to: string } = q.range, kinds: readonly Kind[] = []): boolean {
+  if (q.source === "raw" || lastKeptDay(q, range) < range.from) return true;
   const filtered = Object.values(q.filters).some((v) => v !== undefined);
-  return q.source === "raw" || filtered || lastKeptDay(q, range) < range.from;
+  return filtered && (kinds.length === 0 || kinds.some((kind) => keptFilter(q, kind) === null));
+}
+
+// Kept rows of a kind over the local days from the parameter `from` to kept_to. (Statements
+// that read several kinds share their parameters: each name has one value for all kinds.)
+function keptSql(kind: Kind, filter: KeptFilter | null, from: "from" | "second_day"): string {
+  const days = `day >= {${from}:Date} AND day <= {kept_to:Date}`;
+  if (!filter) {
+    return `SELECT ${DAY_ROW_COLUMNS} FROM day_rows FINAL
+    WHERE site_id = {site:String} AND timezone = {tz:String} AND kind = '${kind}' AND ${days}`;
+  }
+  const value = `{f_${filter.dimension}:String}`;
+  if (kind === "total" || kind === filter.dimension) {
+    // (As total rows, their value is the filter's: readers of totals never look at it.)
+    return `SELECT ${DAY_ROW_COLUMNS} FROM day_rows FINAL
+    WHERE site_id = {site:String} AND timezone = {tz:String} AND kind = '${filter.dimension}' AND value = ${value} AND ${days}`;
+  }
+  return `SELECT ${DAY_ROW_COLUMNS} FROM filter_day_rows FINAL
+    WHERE site_id = {site:String} AND timezone = {tz:String} AND filter = '${filter.dimension}' AND filter_value = ${value} AND kind = '${kind}' AND ${days}`;
 }
 
 /**
@@ -84,15 +147,22 @@ export async function dayRows(
 ): Promise<{ sql: string; params: QueryParams }> {
   checkedKind(kind);
   const params = statsParams(q, range);
-  if (readsRaw(q, range)) return { sql: rawDayRowsSql(kind, q.filters, "from", "to", shape), params };
+  if (readsRaw(q, range, [kind])) return { sql: rawDayRowsSql(kind, q.filters, "from", "to", shape), params };
   const keptTo = lastKeptDay(q, range);
-
   await ensureFilled(ch, q.site, range.from, keptTo);
-  const kept = `SELECT ${DAY_ROW_COLUMNS} FROM day_rows FINAL
-    WHERE site_id = {site:String} AND timezone = {tz:String} AND kind = '${kind}' AND day >= {from:Date} AND day <= {kept_to:Date}`;
-  if (keptTo === range.to) return { sql: kept, params: { ...params, kept_to: keptTo } };
-  const recent = `SELECT ${DAY_ROW_COLUMNS} FROM (${rawDayRowsSql(kind, {}, "recent_from", "to", shape)})`;
-  return { sql: `${kept}\n  UNION ALL\n  ${recent}`, params: { ...params, kept_to: keptTo, recent_from: addDays(keptTo, 1) } };
+
+  const filter = keptFilter(q, kind);
+  const eventKind = kind === "page" || kind === "event";
+  const firstDayRaw = filter !== null && eventKind;
+  const parts: string[] = [];
+  if (firstDayRaw) parts.push(`SELECT ${DAY_ROW_COLUMNS} FROM (${rawDayRowsSql(kind, q.filters, "from", "from", shape)})`);
+  parts.push(keptSql(kind, filter, firstDayRaw ? "second_day" : "from"));
+  const recentFrom = addDays(keptTo, 1);
+  if (keptTo !== range.to) {
+    const since = filter && eventKind ? "from" : undefined; // events of the period's filtered visits, also those begun before these days
+    parts.push(`SELECT ${DAY_ROW_COLUMNS} FROM (${rawDayRowsSql(kind, q.filters, "recent_from", "to", shape, since)})`);
+  }
+  return { sql: parts.join("\n  UNION ALL\n  "), params: { ...params, second_day: addDays(range.from, 1), kept_to: keptTo, recent_from: recentFrom } };
 }
 
 /** Days filled ahead of the first view after a bulk load or a time zone change: a "30 days" view and then some. */
@@ -107,12 +177,13 @@ export async function fillRecentDays(ch: ClickHouse, site: StatsQuery["site"]): 
   await ensureFilled(ch, site, addDays(to, 1 - FILL_AHEAD_DAYS), to);
 }
 
-const FORGET_SQL = ["day_rows", "day_rows_filled"].map(
+const FORGET_SQL = ["day_rows", "filter_day_rows", "day_rows_filled"].map(
   (table) => `DELETE FROM ${table} WHERE site_id = {site:String} AND day >= {from:Date} AND day <= {to:Date} SETTINGS lightweight_deletes_sync = 2`,
 );
 
 /** Forgets the kept rows of every local day (in any zone) that the instants from..to (ms) touch. */
 export async function forgetDays(ch: ClickHouse, siteId: string, fromMs: number, toMs: number): Promise<void> {
+  for (const key of checks.keys()) if (key.startsWith(`${siteId}\n`)) checks.delete(key);
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const scope = { site: siteId, from: addDays(day(fromMs), -1), to: addDays(day(toMs), 1) };
   for (const sql of FORGET_SQL) await ch.command(sql, scope);

@@ -21,28 +21,36 @@ const visitRows = (value: string, where: string, conditions: string) => `SELECT 
   GROUP BY day, value`;
 
 // What differs between page rows (pageviews by path) and event rows (custom events by name).
-const EVENT_ROWS = {
+export const EVENT_ROWS = {
   page: { match: "e.name = 'pageview'", value: "e.pathname", pageviews: "sum(g.n)", events: "toUInt64(0)" },
   event: { match: "e.name != 'pageview'", value: "e.name", pageviews: "sum(x.pageviews)", events: "sum(g.n)" },
 };
 
-// The visits are joined from a day earlier: a visit that began the day before still has its
-// bounce and length on the pages it viewed in these days.
+/** The metric columns of event rows grouped from `g` (a visit's events of a day and value, n of them) joined to its visit `x`. */
+export const eventMetrics = (which: "page" | "event") =>
+  `uniqExact(g.visitor_id) AS visitors, count() AS visits, ${EVENT_ROWS[which].pageviews} AS pageviews,
+    countIf(x.found AND x.pageviews <= 1 AND x.events = 0) AS bounces, ${roundedSeconds("sum(x.ms)")} AS duration_sum, ${EVENT_ROWS[which].events} AS events`;
+
+/**
+ * The visits joined to event rows, from a day earlier: a visit that began the day before
+ * still has its bounce and length on the pages it viewed in these days.
+ */
+export const joinedVisits = (visits: string) => `LEFT JOIN (
+    SELECT v.visit_id AS visit_id, true AS found, v.pageviews AS pageviews, v.events AS events, ${VISIT_MS} AS ms
+    FROM visits AS v FINAL
+    WHERE v.site_id = {site:String} AND v.started_at >= lo - INTERVAL 1 DAY AND v.started_at < hi${visits}
+  ) AS x ON x.visit_id = g.visit_id`;
+
 const eventRows = (which: "page" | "event", events: string, visits: string) => {
   const rows = EVENT_ROWS[which];
-  return `SELECT g.day AS day, g.value AS value, uniqExact(g.visitor_id) AS visitors, count() AS visits, ${rows.pageviews} AS pageviews,
-    countIf(x.found AND x.pageviews <= 1 AND x.events = 0) AS bounces, ${roundedSeconds("sum(x.ms)")} AS duration_sum, ${rows.events} AS events
+  return `SELECT g.day AS day, g.value AS value, ${eventMetrics(which)}
   FROM (
     SELECT toDate(e.ts, {tz:String}) AS day, ${rows.value} AS value, e.visit_id AS visit_id, any(e.visitor_id) AS visitor_id, count() AS n
     FROM events AS e
     WHERE e.site_id = {site:String} AND e.ts >= lo AND e.ts < hi AND ${rows.match}${events}
     GROUP BY day, value, visit_id
   ) AS g
-  LEFT JOIN (
-    SELECT v.visit_id AS visit_id, true AS found, v.pageviews AS pageviews, v.events AS events, ${VISIT_MS} AS ms
-    FROM visits AS v FINAL
-    WHERE v.site_id = {site:String} AND v.started_at >= lo - INTERVAL 1 DAY AND v.started_at < hi${visits}
-  ) AS x ON x.visit_id = g.visit_id
+  ${joinedVisits(visits)}
   GROUP BY day, value`;
 };
 
@@ -63,16 +71,19 @@ export type RowShape = "full" | "lean";
 
 /**
  * A self-contained SELECT of (DAY_ROW_COLUMNS) for one kind, over the local days from the
- * parameter `from` to `to` (inclusive), with the visits the filters keep.
+ * parameter `from` to `to` (inclusive), with the visits the filters keep. Page and event
+ * rows of filtered visits count the visits started from those days, or from the local day
+ * of the parameter `startedFrom` when given (the recent days of a longer period).
  */
-export function rawDayRowsSql(kind: Kind, filters: Filters, from = "from", to = "to", shape: RowShape = "full"): string {
+export function rawDayRowsSql(kind: Kind, filters: Filters, from = "from", to = "to", shape: RowShape = "full", startedFrom?: string): string {
+  const events = eventConditions(filters, startedFrom ? `toDateTime64({${startedFrom}:Date}, 3, {tz:String})` : "lo");
   const rows =
     kind === "total"
       ? visitRows("''", "", visitConditions(filters))
       : kind === "page" || kind === "event"
         ? shape === "lean"
-          ? leanEventRows(kind, eventConditions(filters))
-          : eventRows(kind, eventConditions(filters), visitConditions(filters))
+          ? leanEventRows(kind, events)
+          : eventRows(kind, events, visitConditions(filters))
         : visitRows(`v.${kind}`, ` AND v.${kind} != ''`, visitConditions(filters));
   return `WITH ${periodBounds(from, to)}
   ${rows}`;

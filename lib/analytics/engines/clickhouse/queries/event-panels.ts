@@ -1,18 +1,18 @@
 import type { ClickHouse } from "@/lib/analytics/engines/clickhouse/clickhouse";
 import { MAX_BREAKDOWN_LIMIT, toBreakdownRow } from "@/lib/analytics/query/breakdown-sql";
-import { toGoalRows, type GoalSqlRow } from "@/lib/analytics/query/goals-sql";
+import type { GoalSqlRow } from "@/lib/analytics/query/goals-sql";
 import { createScanBatcher } from "@/lib/analytics/query/scan-batcher";
-import type { BreakdownRow, GoalDefinition, GoalRow, Metrics, StatsQuery } from "@/lib/analytics/types";
+import type { BreakdownRow, GoalDefinition, StatsQuery } from "@/lib/analytics/types";
 import { eventConditions, NO_INDEX_FOR_VISIT_LOOKUP, PERIOD_BOUNDS, statsParams } from "./filters";
-import { visitPanelTogether } from "./visit-panels";
 
 // The panels of a view read from raw events (filtered views, mostly) that need only visitors
 // and hits — the dashboard's top pages and the goals — asked for in the same turn, in one
 // statement: one pass over the period's events of the filtered visits gives the page rows
 // and the custom event rows (day-rows.ts, lean: unique visitors per local day, summed over
 // the days). With a page or event filter that pass looks up the filtered visits, the dearest
-// part of such a view; this way it runs once. The goals' share of visitors is of the
-// period's visitors, from the visit panels' statement (visit-panels.ts).
+// part of such a view; this way it runs once. The goals' page and event rows come back
+// without the period's visitors: goal-conversions.ts asks the visit panels' statement
+// (visit-panels.ts) for them in the same turn, so the view scans its visits once.
 
 export type EventPart = { kind: "pages"; limit: number; offset: number } | { kind: "goals"; goals: GoalDefinition[] };
 
@@ -48,18 +48,15 @@ export function eventPanels(ch: ClickHouse, q: StatsQuery, parts: EventPart[]): 
   const paths = [...new Set(goalPaths(goals))];
   const rows = Math.max(0, ...parts.map((p) => (p.kind === "pages" ? Math.min(p.limit, MAX_BREAKDOWN_LIMIT) + p.offset : 0)));
   const answer = ch.query<EventSqlRow>(eventPanelsSql(eventConditions(q.filters)), { ...statsParams(q), names, paths, rows });
-  const period = parts.some((p) => p.kind === "goals") ? (visitPanelTogether(ch, q, { kind: "totals" }) as Promise<Metrics>) : null;
-  return parts.map(async (part): Promise<BreakdownRow[] | GoalRow[]> => {
+  return parts.map(async (part): Promise<BreakdownRow[] | GoalSqlRow[]> => {
     const found = await answer;
     if (part.kind === "pages") {
       return found
         .filter((r) => r.kind === "page" && r.place > part.offset && r.place <= part.offset + part.limit)
         .map((r) => toBreakdownRow({ value: r.value, visitors: r.visitors, visits: 0, pageviews: r.hits, bounces: 0, duration_sum: 0, events: 0 }));
     }
-    const totals = await period!;
     const wanted = new Set([...goalNames(part.goals).map((n) => `event\n${n}`), ...goalPaths(part.goals).map((p) => `page\n${p}`)]);
-    const goalRows: GoalSqlRow[] = found.filter((r) => wanted.has(`${r.kind}\n${r.value}`)).map((r) => ({ kind: r.kind, value: r.value, visitors: r.visitors, hits: r.hits }));
-    return toGoalRows([...goalRows, { kind: "total", value: "", visitors: totals.visitors, hits: 0 }], part.goals);
+    return found.filter((r) => wanted.has(`${r.kind}\n${r.value}`)).map((r) => ({ kind: r.kind, value: r.value, visitors: r.visitors, hits: r.hits }));
   });
 }
 

@@ -48,10 +48,11 @@ export function visitConditions(filters: Filters): string {
 
 /**
  * " AND …" on the events table: with filters, the events of the filtered visits (those
- * started in the period), "" without. Filters on the visit's copied attributes read the event
- * row itself; page, event and exit page filters look the visits up.
+ * started in the period: from `startedFrom`, lo by default, to hi), "" without. Filters on
+ * the visit's copied attributes read the event row itself; page, event and exit page filters
+ * look the visits up.
  */
-export function eventConditions(filters: Filters): string {
+export function eventConditions(filters: Filters, startedFrom = "lo"): string {
   const active = activeFilters(filters);
   if (active.length === 0) return "";
   const copied = active.filter(([d]) => ON_EVENTS.has(d));
@@ -59,9 +60,9 @@ export function eventConditions(filters: Filters): string {
   const own = copied.map(([d]) => ` AND ${condition(d)}`).join("");
   // The visits looked up started in the period: their events need no test of visit_started_at.
   if (looked.length > 0) {
-    return `${own} AND visit_id IN (SELECT visit_id FROM visits FINAL WHERE site_id = {site:String} AND started_at >= lo AND started_at < hi${visitConditions(filters)})`;
+    return `${own} AND visit_id IN (SELECT visit_id FROM visits FINAL WHERE site_id = {site:String} AND started_at >= ${startedFrom} AND started_at < hi${visitConditions(filters)})`;
   }
-  return ` AND visit_started_at >= lo AND visit_started_at < hi${own}`;
+  return ` AND visit_started_at >= ${startedFrom} AND visit_started_at < hi${own}`;
 }
 
 /**

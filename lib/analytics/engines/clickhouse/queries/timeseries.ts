@@ -49,7 +49,7 @@ const daysSql = (format: string, rows: string) =>
 
 export async function timeseries(ch: ClickHouse, q: StatsQuery): Promise<TimeseriesPoint[]> {
   let points: Array<SumsRow & { bucket: string }>;
-  if (q.range.interval !== "hour" && readsRaw(q)) return visitPanelTogether(ch, q, { kind: "timeseries" }) as Promise<TimeseriesPoint[]>;
+  if (q.range.interval !== "hour" && readsRaw(q, q.range, ["total"])) return visitPanelTogether(ch, q, { kind: "timeseries" }) as Promise<TimeseriesPoint[]>;
   if (q.range.interval === "hour") {
     points = await ch.query(hoursSql(visitConditions(q.filters)), statsParams(q));
   } else {
