@@ -88,9 +88,14 @@ async function ensureFilled(ch: ClickHouse, site: StatsQuery["site"], from: stri
   }
 }
 
+// The last local day of the zone that is over (GRACE_MS past its end).
+function lastDayOver(timezone: string): string {
+  return addDays(localDate(timezone, new Date(Date.now() - GRACE_MS)), -1);
+}
+
 // The last local day of `range` whose rows may be kept: the day before the last one that is over.
 function lastKeptDay(q: StatsQuery, range: { from: string; to: string }): string {
-  const lastOver = addDays(localDate(q.site.timezone, new Date(Date.now() - GRACE_MS)), -1);
+  const lastOver = lastDayOver(q.site.timezone);
   return range.to < lastOver ? range.to : lastOver;
 }
 
@@ -173,8 +178,24 @@ export const FILL_AHEAD_DAYS = 35;
  * load (seed, copy) or a time zone change does not pay for it (30 days at 10M pageviews: ~15 s).
  */
 export async function fillRecentDays(ch: ClickHouse, site: StatsQuery["site"]): Promise<void> {
-  const to = addDays(localDate(site.timezone, new Date(Date.now() - GRACE_MS)), -1);
+  const to = lastDayOver(site.timezone);
   await ensureFilled(ch, site, addDays(to, 1 - FILL_AHEAD_DAYS), to);
+  filledThrough.set(`${site.id}\n${site.timezone}`, to);
+}
+
+// The last day over that fillRecentDays filled, per site and zone, in this process.
+const filledThrough = new Map<string, string>();
+
+/**
+ * Fills the kept rows of the sites' days that are over, at most once per site and local day
+ * in this process: the ClickHouse store runs it in the background for the sites ingestion
+ * wrote to, so no view waits for a day's rows (a day of 330,000 pageviews: ~1.5 s).
+ */
+export async function fillFinishedDays(ch: ClickHouse, sites: ReadonlyArray<StatsQuery["site"]>): Promise<void> {
+  for (const site of sites) {
+    if (filledThrough.get(`${site.id}\n${site.timezone}`) === lastDayOver(site.timezone)) continue;
+    await fillRecentDays(ch, site);
+  }
 }
 
 const FORGET_SQL = ["day_rows", "filter_day_rows", "day_rows_filled"].map(
@@ -183,7 +204,7 @@ const FORGET_SQL = ["day_rows", "filter_day_rows", "day_rows_filled"].map(
 
 /** Forgets the kept rows of every local day (in any zone) that the instants from..to (ms) touch. */
 export async function forgetDays(ch: ClickHouse, siteId: string, fromMs: number, toMs: number): Promise<void> {
-  for (const key of checks.keys()) if (key.startsWith(`${siteId}\n`)) checks.delete(key);
+  for (const memo of [checks, filledThrough]) for (const key of memo.keys()) if (key.startsWith(`${siteId}\n`)) memo.delete(key);
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const scope = { site: siteId, from: addDays(day(fromMs), -1), to: addDays(day(toMs), 1) };
   for (const sql of FORGET_SQL) await ch.command(sql, scope);

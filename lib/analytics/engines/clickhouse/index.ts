@@ -2,8 +2,9 @@ import type { AnalyticsStore } from "@/lib/analytics/analytics-store";
 import { getEnv } from "@/lib/config/env";
 import { bulkInsert } from "./bulk-insert";
 import { openClickHouse, type OpenClickHouse } from "./client";
-import { fillRecentDays } from "./day-rows-cache";
+import { fillFinishedDays, fillRecentDays } from "./day-rows-cache";
 import { deleteSites } from "./delete-sites";
+import { findSiteZones } from "./live-sites";
 import { purgeDeletedSites } from "./purge-deleted-sites";
 import { breakdown } from "./queries/breakdown";
 import { countEvents } from "./queries/count-events";
@@ -19,8 +20,9 @@ import { createClickHouseWriter, type ClickHouseWriter } from "./write-batch";
 
 // The ClickHouse engine (ANALYTICS_ENGINE=clickhouse): a server at CLICKHOUSE_URL, or the
 // embedded engine with its data in <DATA_DIR>/clickhouse (client.ts). Events and visits, and
-// the exact per-day rows of the days that are over (day-rows-cache.ts: kept when a view first
-// needs them, or at once after a bulk load); no rollup tables to refresh. The writer makes
+// the exact per-day rows of the days that are over (day-rows-cache.ts: filled in the
+// background for the sites ingestion writes to, at once after a bulk load, else when a view
+// first needs them); no rollup tables to refresh. The writer makes
 // each event count once whatever the retries (write-batch.ts).
 
 const log = (line: string) => console.log(`[clickhouse] ${line}`);
@@ -33,6 +35,26 @@ export function createClickHouseStore(options: ClickHouseStoreOptions = {}): Ana
   const recoveredListeners: Array<() => void> = [];
   /** Sites written since the last refreshAggregates: their usage is checked then. */
   const written = new Set<string>();
+  /** Sites whose finished days are to be filled, and the fill under way (one at a time). */
+  const toFill = new Set<string>();
+  let filling: Promise<void> | null = null;
+  // Not awaited by refreshAggregates: the app's last refresh at shutdown must not wait for a
+  // fill. A fill cut short by close() is done again later (the days are marked last).
+  const fillInBackground = () => {
+    if (filling || toFill.size === 0 || !opened) return;
+    const siteIds = [...toFill];
+    toFill.clear();
+    const connection = opened.ch;
+    filling = findSiteZones(siteIds)
+      .then((sites) => fillFinishedDays(connection, sites))
+      .catch((error: unknown) => {
+        if (opened) log(`filling the kept day rows failed (a view fills them when it needs them): ${error instanceof Error ? error.message : String(error)}`);
+      })
+      .finally(() => {
+        filling = null;
+        fillInBackground();
+      });
+  };
   const ch = () => {
     if (!opened) throw new Error("the ClickHouse analytics store is not open");
     return opened.ch;
@@ -55,6 +77,7 @@ export function createClickHouseStore(options: ClickHouseStoreOptions = {}): Ana
     async close() {
       const current = opened;
       opened = null;
+      toFill.clear();
       await current?.ch.close();
     },
     onRecovered(listener) {
@@ -73,6 +96,8 @@ export function createClickHouseStore(options: ClickHouseStoreOptions = {}): Ana
     async refreshAggregates() {
       const siteIds = [...written];
       written.clear();
+      for (const siteId of siteIds) toFill.add(siteId);
+      fillInBackground();
       return { siteDays: 0, ms: 0, siteIds };
     },
     async recoverAggregates() {

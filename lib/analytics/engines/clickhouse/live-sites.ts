@@ -10,3 +10,10 @@ export async function findLiveSites(siteIds: readonly string[]): Promise<Set<str
   const { rows } = await getPool().query<{ id: string }>("SELECT id FROM sites WHERE id = ANY($1::text[])", [siteIds]);
   return new Set(rows.map((row) => row.id));
 }
+
+/** The time zones of the sites among `siteIds` that still exist. */
+export async function findSiteZones(siteIds: readonly string[]): Promise<Array<{ id: string; timezone: string }>> {
+  if (siteIds.length === 0) return [];
+  const { rows } = await getPool().query<{ id: string; timezone: string }>("SELECT id, timezone FROM sites WHERE id = ANY($1::text[]) ORDER BY id", [siteIds]);
+  return rows;
+}

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bulkInsert } from "@/lib/analytics/engines/clickhouse/bulk-insert";
+import type { ClickHouse } from "@/lib/analytics/engines/clickhouse/clickhouse";
+import { fillFinishedDays, forgetDays, readsRaw } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
+import { breakdown } from "@/lib/analytics/engines/clickhouse/queries/breakdown";
+import { totals } from "@/lib/analytics/engines/clickhouse/queries/totals";
+import type { SiteRows } from "@/lib/analytics/analytics-store";
+import { addDays } from "@/lib/analytics/dates";
+import type { StatsQuery } from "@/lib/analytics/types";
+import { startTestClickHouse } from "@/tests/support/clickhouse-test-instance";
+
+// The kept day rows of the ClickHouse engine (day-rows-cache.ts): the store fills a site's
+// finished days in the background once per local day (fillFinishedDays), a view filtered by
+// one low-cardinality value reads them (filter_day_rows) and gives the raw answer, and a bulk
+// load that forgets days has them filled again.
+
+let ch: ClickHouse;
+let statements = 0;
+const counted = (): ClickHouse => ({
+  query: (sql, params) => ch.query(sql, params),
+  command: (sql, params) => {
+    statements++;
+    return ch.command(sql, params);
+  },
+  insert: (table, rows) => ch.insert(table, rows),
+  close: () => ch.close(),
+});
+
+const SITE = { id: "kept-rows-site", timezone: "Etc/UTC" };
+const DAY = addDays(new Date().toISOString().slice(0, 10), -3);
+
+function siteRows(): SiteRows {
+  const start = Date.parse(`${DAY}T10:00:00Z`);
+  const attrs = { source: "Google", referrerHost: "www.google.com", channel: "search", utmSource: null, utmMedium: null, utmCampaign: null, utmContent: null, utmTerm: null };
+  const visits = Array.from({ length: 12 }, (_, i) => ({
+    visitId: String(i + 1),
+    visitorId: String(100 + (i % 9)),
+    startedAt: start + i * 60_000,
+    endedAt: start + i * 60_000 + 30_000,
+    entryPage: "/",
+    exitPage: i % 2 ? "/pricing" : "/",
+    pageviews: i % 2 ? 2 : 1,
+    events: 0,
+    ...attrs,
+    country: i % 3 ? "DE" : "FR",
+    region: null,
+    city: i % 3 ? "Berlin" : "Paris",
+    browser: i % 4 ? "Firefox" : "Safari",
+    os: "Linux",
+    device: "desktop",
+  }));
+  const events = visits.flatMap((v) =>
+    [{ ts: v.startedAt, name: "pageview", visitorId: v.visitorId, visitId: v.visitId, pathname: "/", props: null }].concat(
+      v.pageviews === 2 ? [{ ts: v.endedAt, name: "pageview", visitorId: v.visitorId, visitId: v.visitId, pathname: "/pricing", props: null }] : [],
+    ),
+  );
+  return { siteId: SITE.id, visits, events };
+}
+
+beforeAll(async () => {
+  ch = await startTestClickHouse();
+  await bulkInsert(ch, siteRows());
+});
+afterAll(async () => {
+  await ch?.close();
+});
+
+const count = async (table: string) =>
+  Number((await ch.query<{ n: string }>(`SELECT count() AS n FROM ${table} FINAL WHERE site_id = {site:String}`, { site: SITE.id }))[0]?.n);
+
+describe("kept day rows", () => {
+  it("are filled once per site and finished day, and again after a bulk load forgets them", async () => {
+    await fillFinishedDays(counted(), [SITE]);
+    expect(await count("day_rows_filled")).toBe(35);
+    expect(await count("filter_day_rows")).toBeGreaterThan(0);
+    const first = statements;
+    expect(first).toBeGreaterThan(0);
+
+    await fillFinishedDays(counted(), [SITE]);
+    expect(statements).toBe(first); // nothing to do the second time
+
+    await forgetDays(ch, SITE.id, Date.parse(`${DAY}T00:00:00Z`), Date.parse(`${DAY}T23:59:59Z`));
+    await fillFinishedDays(counted(), [SITE]);
+    expect(statements).toBeGreaterThan(first);
+    expect(await count("day_rows_filled")).toBe(35);
+  });
+
+  it("answer a view filtered by one country as the raw rows do, also for the page rows of its first day", async () => {
+    const range = { period: "custom" as const, from: DAY, to: addDays(DAY, 1), interval: "day" as const };
+    const kept: StatsQuery = { site: SITE, range, filters: { country: "DE" } };
+    const raw: StatsQuery = { ...kept, source: "raw" };
+    // Kept rows for the totals, its own panel and the shared ones; UTM panels and two filters stay raw.
+    expect(["total", "country", "page", "browser", "city"].map((kind) => readsRaw(kept, range, [kind as "total"]))).toEqual([false, false, false, false, false]);
+    expect(readsRaw(kept, range, ["utm_source"])).toBe(true);
+    expect(readsRaw({ ...kept, filters: { country: "DE", browser: "Firefox" } }, range, ["total"])).toBe(true);
+    expect(await totals(ch, kept, range)).toEqual(await totals(ch, raw, range));
+    expect(await totals(ch, kept, range)).toMatchObject({ visits: 8 });
+    for (const dimension of ["page", "browser", "city", "country", "utm_source"] as const) {
+      expect(await breakdown(ch, kept, dimension, { limit: 100 }), dimension).toEqual(await breakdown(ch, raw, dimension, { limit: 100 }));
+    }
+    expect((await breakdown(ch, kept, "browser", { limit: 100 })).map((r) => r.value)).toEqual(["Firefox", "Safari"]);
+  });
+});
