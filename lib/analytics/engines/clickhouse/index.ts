@@ -113,7 +113,11 @@ export function createClickHouseStore(options: ClickHouseStoreOptions = {}): Ana
     hasAnyEvent: (siteId) => hasAnyEvent(ch(), siteId),
     pageviewsBySite: (siteIds, from, to) => pageviewsBySite(ch(), siteIds, from, to),
     countEvents: (siteId) => countEvents(ch(), siteId),
-    deleteSites: (siteIds) => deleteSites(ch(), siteIds),
+    async deleteSites(siteIds) {
+      for (const siteId of siteIds) toFill.delete(siteId);
+      await filling; // a background fill writes day rows: finished first, none of them outlives its site
+      await deleteSites(ch(), siteIds);
+    },
     async bulkInsert(rows, options = {}) {
       if (options.replace) await deleteVisitRange(ch(), rows.siteId, rows.visits);
       await bulkInsert(ch(), rows);
