@@ -7,6 +7,6 @@ export function describeProgress(p: SeedProgress): string | null {
     const percent = Math.min(100, Math.round((p.events / p.target) * 100));
     return `… ${p.events.toLocaleString("en-US")} events written (~${percent}%, ${rate.toLocaleString("en-US")}/s)`;
   }
-  const what = { clear: "removing the site's previous data", analyze: "VACUUM ANALYZE of visits and events", rollups: "rebuilding the daily and hourly rollups" }[p.phase];
+  const what = { clear: "removing the site's previous data", analyze: "VACUUM ANALYZE of visits and events", rollups: "rebuilding the pre-aggregates (Postgres rollups, ClickHouse kept day rows)" }[p.phase];
   return p.done ? `… ${what}: ${(p.ms / 1000).toFixed(1)} s` : `… ${what}`;
 }
