@@ -111,14 +111,13 @@ function keptFilter(q: StatsQuery, kind: Kind): KeptFilter | null {
 }
 
 /**
- * Whether the view's rows of `range` are all computed from raw visits and events: source
- * "raw", only recent days, or filters that kept rows do not answer (of `kinds`: every
- * filtered view when none are named).
+ * Whether the view's rows of `kinds` over `range` are all computed from raw visits and
+ * events: source "raw", only recent days, or filters whose rows of one of the kinds are not kept.
  */
-export function readsRaw(q: StatsQuery, range: { from: string; to: string } = q.range, kinds: readonly Kind[] = []): boolean {
+export function readsRaw(q: StatsQuery, range: { from: string; to: string }, kinds: readonly Kind[]): boolean {
   if (q.source === "raw" || lastKeptDay(q, range) < range.from) return true;
   const filtered = Object.values(q.filters).some((v) => v !== undefined);
-  return filtered && (kinds.length === 0 || kinds.some((kind) => keptFilter(q, kind) === null));
+  return filtered && kinds.some((kind) => keptFilter(q, kind) === null);
 }
 
 // Kept rows of a kind over the local days from the parameter `from` to kept_to. (Statements

@@ -3,6 +3,7 @@ import { FILTER_DIMENSIONS, hasFilterRows, type FilterDimension } from "@/lib/an
 import { EVENT_ROWS, eventMetrics, joinedVisits } from "./day-rows";
 import { PERIOD_BOUNDS } from "./filters";
 import { VISIT_METRICS } from "./metrics-sql";
+import { groupedName, groupedValue } from "./visit-panels";
 
 // The rows of filter_day_rows (0003_filter_day_rows.sql) for the local days from..to,
 // computed from raw visits and events: for each low-cardinality filter (channel, country,
@@ -20,10 +21,6 @@ type VisitKind = Exclude<Kind, "total" | "page" | "event">;
 const visitKinds = (filter: FilterDimension) =>
   KINDS.filter((kind): kind is VisitKind => kind !== "total" && kind !== "page" && kind !== "event" && hasFilterRows(filter, kind));
 
-// Which grouping set a row is of, from the columns `sets` name (alias a): the first one grouped.
-const whichSet = (alias: string, columns: readonly string[], of: (column: string) => string) =>
-  `multiIf(${columns.map((c) => `grouping(${alias}.${c}) = 0, ${of(c)}`).join(", ")}, '')`;
-
 /** One filter's visit rows: each of its kinds a grouping set of one scan of the days' visits. */
 export function filterVisitRowsSql(filter: FilterDimension): string {
   const kinds = visitKinds(filter);
@@ -31,7 +28,7 @@ export function filterVisitRowsSql(filter: FilterDimension): string {
 SELECT '${filter}' AS filter, filter_value, kind, day, value, visitors, visits, pageviews, bounces, duration_sum, events
 FROM (
   SELECT toDate(v.started_at, {tz:String}) AS day, toString(ifNull(v.${filter}, '')) AS filter_value,
-    ${whichSet("v", kinds, (k) => `'${k}'`)} AS kind, ${whichSet("v", kinds, (k) => `toString(ifNull(v.${k}, ''))`)} AS value, ${VISIT_METRICS}
+    ${groupedName("v", kinds)} AS kind, ${groupedValue("v", kinds)} AS value, ${VISIT_METRICS}
   FROM visits AS v FINAL
   WHERE v.site_id = {site:String} AND v.started_at >= lo AND v.started_at < hi
   GROUP BY GROUPING SETS (${kinds.map((k) => `(day, filter_value, v.${k})`).join(", ")})
@@ -46,8 +43,8 @@ export function filterEventRowsSql(which: "page" | "event"): string {
   return `WITH ${PERIOD_BOUNDS}
 SELECT filter, filter_value, '${which}' AS kind, day, value, visitors, visits, pageviews, bounces, duration_sum, events
 FROM (
-  SELECT g.day AS day, g.value AS value, ${whichSet("g", filters, (f) => `'${f}'`)} AS filter,
-    ${whichSet("g", filters, (f) => `toString(ifNull(g.${f}, ''))`)} AS filter_value, ${eventMetrics(which)}
+  SELECT g.day AS day, g.value AS value, ${groupedName("g", filters)} AS filter,
+    ${groupedValue("g", filters)} AS filter_value, ${eventMetrics(which)}
   FROM (
     SELECT toDate(e.ts, {tz:String}) AS day, ${rows.value} AS value, e.visit_id AS visit_id, any(e.visitor_id) AS visitor_id, count() AS n,
       ${filters.map((f) => `any(e.${f}) AS ${f}`).join(", ")}

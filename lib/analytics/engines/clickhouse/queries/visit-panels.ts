@@ -26,10 +26,13 @@ type PanelSqlRow = SumsRow & { kind: string; value: string; bucket: string };
 
 // Grouping by local day and one dimension; `kind` and `value` say which set a row is of.
 const setOf = (dimension: VisitDimension) => `(day, v.${dimension})`;
-const kindOf = (dimensions: VisitDimension[]) =>
-  dimensions.length === 0 ? "'total'" : `multiIf(${dimensions.map((d) => `grouping(v.${d}) = 0, '${d}'`).join(", ")}, 'total')`;
-const valueOf = (dimensions: VisitDimension[]) =>
-  dimensions.length === 0 ? "''" : `multiIf(${dimensions.map((d) => `grouping(v.${d}) = 0, toString(ifNull(v.${d}, ''))`).join(", ")}, '')`;
+
+/** Of a row of GROUPING SETS that each group by one of `columns` (of `alias`): the name of that column, else `otherwise`. */
+export const groupedName = (alias: string, columns: readonly string[], otherwise = "''") =>
+  columns.length === 0 ? otherwise : `multiIf(${columns.map((c) => `grouping(${alias}.${c}) = 0, '${c}'`).join(", ")}, ${otherwise})`;
+/** Of the same row: that column's value as text ('' for NULL). */
+export const groupedValue = (alias: string, columns: readonly string[]) =>
+  columns.length === 0 ? "''" : `multiIf(${columns.map((c) => `grouping(${alias}.${c}) = 0, toString(ifNull(${alias}.${c}, ''))`).join(", ")}, '')`;
 
 // Rows: the total per bucket (a day or a month of the graph; the top stats sum them) and each
 // dimension's values over the period, best first, `rows` of each at most. Empty values are
@@ -37,7 +40,7 @@ const valueOf = (dimensions: VisitDimension[]) =>
 const visitPanelsSql = (dimensions: VisitDimension[], conditions: string) => `WITH ${PERIOD_BOUNDS}
 SELECT kind, value, if(kind = 'total', formatDateTime(day, {bucket:String}), '') AS bucket, ${SUMS}
 FROM (
-  SELECT toDate(v.started_at, {tz:String}) AS day, ${kindOf(dimensions)} AS kind, ${valueOf(dimensions)} AS value, ${VISIT_METRICS}
+  SELECT toDate(v.started_at, {tz:String}) AS day, ${groupedName("v", dimensions, "'total'")} AS kind, ${groupedValue("v", dimensions)} AS value, ${VISIT_METRICS}
   FROM visits AS v FINAL
   WHERE v.site_id = {site:String} AND v.started_at >= lo AND v.started_at < hi${conditions}
   GROUP BY GROUPING SETS ((day)${dimensions.map((d) => `, ${setOf(d)}`).join("")})
