@@ -44,7 +44,10 @@ function siteRows(siteId: string, visits: number): SiteRows {
 
 // Every table with a site_id column, so a table added later cannot be forgotten here.
 async function siteTables(): Promise<string[]> {
-  const rows = await ch.query<{ table: string }>("SELECT table FROM system.columns WHERE database = currentDatabase() AND name = 'site_id' ORDER BY table");
+  // Tables, not the views that write into them (visit_pages_from_events).
+  const rows = await ch.query<{ table: string }>(`SELECT c.table AS table FROM system.columns AS c
+    JOIN system.tables AS t ON t.database = c.database AND t.name = c.table
+    WHERE c.database = currentDatabase() AND c.name = 'site_id' AND t.engine NOT LIKE '%View' ORDER BY table`);
   return rows.map((r) => r.table);
 }
 

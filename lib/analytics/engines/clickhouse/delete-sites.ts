@@ -5,7 +5,7 @@ import type { ClickHouse } from "./clickhouse";
 // synchronously (gone from every read when it returns); merges drop the bytes later.
 
 /** Every table that holds rows per site. */
-export const SITE_TABLES = ["events", "visits", "day_rows", "filter_day_rows", "day_rows_filled"] as const;
+export const SITE_TABLES = ["events", "visits", "visit_pages", "day_rows", "filter_day_rows", "day_rows_filled"] as const;
 
 export async function deleteSites(ch: ClickHouse, siteIds: string[]): Promise<void> {
   if (siteIds.length === 0) return;

@@ -1,6 +1,6 @@
 import type { Kind } from "@/lib/analytics/rollups/aggregate-sql";
 import type { Filters } from "@/lib/analytics/types";
-import { eventConditions, periodBounds, visitConditions } from "./filters";
+import { eventConditions, EVENTS_IN_PERIOD, periodBounds, visitConditions } from "./filters";
 import { roundedSeconds, VISIT_METRICS, VISIT_MS } from "./metrics-sql";
 
 // The rows every summed view reads, computed from raw visits and events: one per local day
@@ -47,7 +47,7 @@ const eventRows = (which: "page" | "event", events: string, visits: string) => {
   FROM (
     SELECT toDate(e.ts, {tz:String}) AS day, ${rows.value} AS value, e.visit_id AS visit_id, any(e.visitor_id) AS visitor_id, count() AS n
     FROM events AS e
-    WHERE e.site_id = {site:String} AND e.ts >= lo AND e.ts < hi AND ${rows.match}${events}
+    WHERE e.site_id = {site:String} AND ${EVENTS_IN_PERIOD} AND ${rows.match}${events}
     GROUP BY day, value, visit_id
   ) AS g
   ${joinedVisits(visits)}
@@ -62,7 +62,7 @@ const leanEventRows = (which: "page" | "event", events: string) => {
   return `SELECT toDate(e.ts, {tz:String}) AS day, ${rows.value} AS value, uniqExact(e.visitor_id) AS visitors, toUInt64(0) AS visits,
     ${hits[0]} AS pageviews, toUInt64(0) AS bounces, toInt64(0) AS duration_sum, ${hits[1]} AS events
   FROM events AS e
-  WHERE e.site_id = {site:String} AND e.ts >= lo AND e.ts < hi AND ${rows.match}${events}
+  WHERE e.site_id = {site:String} AND ${EVENTS_IN_PERIOD} AND ${rows.match}${events}
   GROUP BY day, value`;
 };
 

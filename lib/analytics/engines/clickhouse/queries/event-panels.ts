@@ -3,7 +3,7 @@ import { MAX_BREAKDOWN_LIMIT, toBreakdownRow } from "@/lib/analytics/query/break
 import type { GoalSqlRow } from "@/lib/analytics/query/goals-sql";
 import { createScanBatcher } from "@/lib/analytics/query/scan-batcher";
 import type { BreakdownRow, GoalDefinition, StatsQuery } from "@/lib/analytics/types";
-import { eventConditions, NO_INDEX_FOR_VISIT_LOOKUP, PERIOD_BOUNDS, statsParams } from "./filters";
+import { eventConditions, EVENTS_IN_PERIOD, NO_INDEX_FOR_VISIT_LOOKUP, PERIOD_BOUNDS, statsParams } from "./filters";
 
 // The panels of a view read from raw events (filtered views, mostly) that need only visitors
 // and hits — the dashboard's top pages and the goals — asked for in the same turn, in one
@@ -29,7 +29,7 @@ FROM (
     SELECT toDate(e.ts, {tz:String}) AS day, if(e.name = 'pageview', 'page', 'event') AS kind, if(e.name = 'pageview', e.pathname, e.name) AS value,
       uniqExact(e.visitor_id) AS visitors, count() AS hits
     FROM events AS e
-    WHERE e.site_id = {site:String} AND e.ts >= lo AND e.ts < hi AND (e.name = 'pageview' OR e.name IN {names:Array(String)})${conditions}
+    WHERE e.site_id = {site:String} AND ${EVENTS_IN_PERIOD} AND (e.name = 'pageview' OR e.name IN {names:Array(String)})${conditions}
     GROUP BY day, kind, value
   )
   GROUP BY kind, value

@@ -4,7 +4,7 @@ import { DIMENSIONS, type Dimension, type Filters, type StatsQuery } from "@/lib
 // The ClickHouse engine's only SQL builder: the bound parameters of a dashboard query and the
 // WHERE fragments that pick its visits. Filters select visits (as on Postgres,
 // lib/analytics/query/filters.ts): a visit dimension by equality, page = the visits with a
-// pageview of that path (the visit's `pages`), event = the visits that fired that custom event
+// pageview of that path (visit_pages), event = the visits that fired that custom event
 // (its `event_names`). Values are never put in the SQL: each filter is {f_<dimension>:String}.
 
 // Columns of the visit that every one of its events carries (0001_events_visits.sql), so a
@@ -15,8 +15,16 @@ function activeFilters(filters: Filters): Array<[Dimension, string]> {
   return DIMENSIONS.flatMap((d) => (filters[d] === undefined ? [] : [[d, filters[d]] as [Dimension, string]]));
 }
 
+/**
+ * The visits that viewed the page filter's path and started from `startedFrom` to hi
+ * (0005_visit_pages.sql: a range read, not a read of every visit's pages).
+ */
+const viewedPage = (startedFrom: string) =>
+  `visit_id IN (SELECT visit_id FROM visit_pages WHERE site_id = {site:String} AND pathname = {f_page:String} AND started_at >= ${startedFrom} AND started_at < hi)`;
+
 function condition(dimension: Dimension): string {
-  if (dimension === "page") return `has(pages, {f_page:String})`;
+  // A day earlier than lo: some statements join the visits of the day before their period.
+  if (dimension === "page") return viewedPage("lo - INTERVAL 1 DAY");
   if (dimension === "event") return `has(event_names, {f_event:String})`;
   return `${dimension} = {f_${dimension}:String}`;
 }
@@ -39,6 +47,13 @@ export const periodBounds = (from = "from", to = "to") =>
   `toDateTime64({${from}:Date}, 3, {tz:String}) AS lo, toDateTime64(addDays({${to}:Date}, 1), 3, {tz:String}) AS hi`;
 export const PERIOD_BOUNDS = periodBounds();
 
+/**
+ * Events (aliased e) from lo to hi. The UTC days repeat the bounds in the terms of the
+ * events' sort key (site_id, toDate(ts), …): with a look-up of visits beside them, ClickHouse
+ * no longer narrows the parts read by ts alone (a day's page-filtered events: 140 → 58 ms).
+ */
+export const EVENTS_IN_PERIOD = "e.ts >= lo AND e.ts < hi AND toDate(e.ts) >= toDate(lo, 'UTC') AND toDate(e.ts) <= toDate(hi, 'UTC')";
+
 /** " AND …" on the visits table: the visits the filters keep. */
 export function visitConditions(filters: Filters): string {
   return activeFilters(filters)
@@ -59,6 +74,7 @@ export function eventConditions(filters: Filters, startedFrom = "lo"): string {
   const looked = active.filter(([d]) => !ON_EVENTS.has(d));
   const own = copied.map(([d]) => ` AND ${condition(d)}`).join("");
   // The visits looked up started in the period: their events need no test of visit_started_at.
+  if (looked.length === 1 && looked[0]![0] === "page") return `${own} AND ${viewedPage(startedFrom)}`;
   if (looked.length > 0) {
     return `${own} AND visit_id IN (SELECT visit_id FROM visits FINAL WHERE site_id = {site:String} AND started_at >= ${startedFrom} AND started_at < hi${visitConditions(filters)})`;
   }
@@ -66,9 +82,9 @@ export function eventConditions(filters: Filters, startedFrom = "lo"): string {
 }
 
 /**
- * Settings for a statement whose events are those of visits looked up by id (a page or
- * event filter): ClickHouse would otherwise try the set of ids against the events' sort key,
- * which costs more than it saves (ids are spread over every day's granules) — 0.85 s of
- * 1.5 s at 10M events and 700,000 visits.
+ * Settings for a statement whose events or visits are picked by visit id (a page or event
+ * filter): ClickHouse would otherwise try the set of ids against the sort key, which costs
+ * more than it saves (ids are spread over every day's granules) — 0.85 s of 1.5 s at 10M
+ * events and 700,000 visits; for the visits of country = DE and page = /pricing, 150 → 120 ms.
  */
 export const NO_INDEX_FOR_VISIT_LOOKUP = "SETTINGS use_index_for_in_with_subqueries = 0";

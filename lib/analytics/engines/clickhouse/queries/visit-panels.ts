@@ -6,7 +6,7 @@ import { createScanBatcher } from "@/lib/analytics/query/scan-batcher";
 import { toTimeseriesPoint } from "@/lib/analytics/query/timeseries-sql";
 import { METRIC_COLUMNS } from "@/lib/analytics/rollups/metric-columns";
 import type { Dimension, StatsQuery } from "@/lib/analytics/types";
-import { PERIOD_BOUNDS, statsParams, visitConditions } from "./filters";
+import { NO_INDEX_FOR_VISIT_LOOKUP, PERIOD_BOUNDS, statsParams, visitConditions } from "./filters";
 import { SUMS, VISIT_METRICS } from "./metrics-sql";
 
 // The visit panels of a view read from raw visits (filtered views, mostly), asked for in the
@@ -48,7 +48,8 @@ FROM (
 WHERE kind = 'total' OR value != ''
 GROUP BY kind, value, bucket
 ORDER BY kind, visitors DESC, pageviews DESC, value, bucket
-LIMIT {rows:UInt32} BY kind`;
+LIMIT {rows:UInt32} BY kind
+${NO_INDEX_FOR_VISIT_LOOKUP}`;
 
 const BUCKET_FORMAT = { day: "%Y-%m-%d", month: "%Y-%m" } as const;
 
