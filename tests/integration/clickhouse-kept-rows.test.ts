@@ -3,6 +3,7 @@ import { bulkInsert } from "@/lib/analytics/engines/clickhouse/bulk-insert";
 import type { ClickHouse } from "@/lib/analytics/engines/clickhouse/clickhouse";
 import { fillFinishedDays, forgetDays, readsRaw } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
 import { breakdown } from "@/lib/analytics/engines/clickhouse/queries/breakdown";
+import { goalConversions } from "@/lib/analytics/engines/clickhouse/queries/goal-conversions";
 import { totals } from "@/lib/analytics/engines/clickhouse/queries/totals";
 import type { SiteRows } from "@/lib/analytics/analytics-store";
 import { addDays } from "@/lib/analytics/dates";
@@ -11,7 +12,7 @@ import { startTestClickHouse } from "@/tests/support/clickhouse-test-instance";
 
 // The kept day rows of the ClickHouse engine (day-rows-cache.ts): the store fills a site's
 // finished days in the background once per local day (fillFinishedDays), a view filtered by
-// one low-cardinality value reads them (filter_day_rows) and gives the raw answer, and a bulk
+// one low-cardinality value or one page reads them (filter_day_rows) and gives the raw answer, and a bulk
 // load that forgets days has them filled again.
 
 let ch: ClickHouse;
@@ -99,5 +100,25 @@ describe("kept day rows", () => {
       expect(await breakdown(ch, kept, dimension, { limit: 100 }), dimension).toEqual(await breakdown(ch, raw, dimension, { limit: 100 }));
     }
     expect((await breakdown(ch, kept, "browser", { limit: 100 })).map((r) => r.value)).toEqual(["Firefox", "Safari"]);
+  });
+  it("answer a view filtered by one page as the raw rows do: its totals, visit panels, pages and goals", async () => {
+    const range = { period: "custom" as const, from: addDays(DAY, -1), to: addDays(DAY, 1), interval: "day" as const };
+    const kept: StatsQuery = { site: SITE, range, filters: { page: "/pricing" } };
+    const raw: StatsQuery = { ...kept, source: "raw" };
+    expect(["total", "page", "channel", "country", "browser", "os", "device", "event"].map((kind) => readsRaw(kept, range, [kind as "total"]))).toEqual(Array(8).fill(false));
+    expect(readsRaw(kept, range, ["city"])).toBe(true);
+    expect(readsRaw({ ...kept, filters: { page: "/pricing", country: "DE" } }, range, ["total"])).toBe(true);
+    expect(await totals(ch, kept, range)).toEqual(await totals(ch, raw, range));
+    expect(await totals(ch, kept, range)).toMatchObject({ visits: 6, pageviews: 12 });
+    for (const dimension of ["page", "browser", "country", "city", "event"] as const) {
+      expect(await breakdown(ch, kept, dimension, { limit: 100 }), dimension).toEqual(await breakdown(ch, raw, dimension, { limit: 100 }));
+    }
+    expect((await breakdown(ch, kept, "page", { limit: 100 })).map((r) => [r.value, r.pageviews])).toEqual([["/", 6], ["/pricing", 6]]);
+    const goals = [{ id: "pricing", eventName: null, pagePath: "/pricing" }];
+    expect(await goalConversions(ch, kept, goals)).toEqual(await goalConversions(ch, raw, goals));
+    // A path no visit viewed: zero, from kept rows that hold nothing for it.
+    const none: StatsQuery = { ...kept, filters: { page: "/never" } };
+    expect(await totals(ch, none, range)).toEqual(await totals(ch, { ...none, source: "raw" }, range));
+    expect(await breakdown(ch, none, "page", { limit: 100 })).toEqual([]);
   });
 });

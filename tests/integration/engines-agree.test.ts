@@ -241,7 +241,7 @@ describe("site-wide answers", () => {
     }
   });
 
-  it("agree on a week that ends today: kept rows of the days that are over, raw rows of the recent ones, forgotten when a bulk load writes the past", async () => {
+  it("agree on a week that ends today: kept rows of the days that are over, raw rows of the recent ones, forgotten when a bulk load writes the past", { timeout: 90_000 }, async () => {
     const timezone = "America/Los_Angeles";
     const { siteId } = await createSyntheticSite(getPool(), { domain: "agree-recent.example", timezone });
     const at = (daysAgo: number, minutesAgo = 0) => new Date(Date.now() - daysAgo * 86_400_000 - minutesAgo * 60_000).toISOString();

@@ -1,10 +1,10 @@
 import { addDays, localDate } from "@/lib/analytics/dates";
 import { KINDS, type Kind } from "@/lib/analytics/rollups/aggregate-sql";
-import { hasFilterRows, isFilterDimension, type FilterDimension } from "@/lib/analytics/rollups/filter-rows-sql";
-import { DIMENSIONS, type StatsQuery } from "@/lib/analytics/types";
+import { isFilterDimension } from "@/lib/analytics/rollups/filter-rows-sql";
+import { DIMENSIONS, type Dimension, type StatsQuery } from "@/lib/analytics/types";
 import type { ClickHouse, QueryParams } from "./clickhouse";
 import { DAY_ROW_COLUMNS, rawDayRowsSql, type RowShape } from "./queries/day-rows";
-import { FILTER_ROW_COLUMNS, FILTER_ROW_STATEMENTS } from "./queries/filter-day-rows";
+import { FILTER_ROW_COLUMNS, FILTER_ROW_STATEMENTS, keepsFilterRows } from "./queries/filter-day-rows";
 import { statsParams } from "./queries/filters";
 
 // Where a summed view's day rows (queries/day-rows.ts) come from. Source "raw" and most
@@ -15,7 +15,8 @@ import { statsParams } from "./queries/filters";
 // low-cardinality dimension (country = DE) reads kept rows too: its totals and its own
 // panel are day_rows' rows of that value, the other panels filter_day_rows'
 // (0003_filter_day_rows.sql, queries/filter-day-rows.ts), except the page and event rows of
-// its first day, which are raw (they count only visits that began in the period).
+// its first day, which are raw (they count only visits that began in the period). A view
+// filtered by one page reads all its kept panels from filter_day_rows, the same way.
 //
 // A local day is over GRACE_MS after it ended: by then its visits have ended too, and
 // ingestion only writes at the present. What writes older rows (bulkInsert, a spool replay
@@ -48,6 +49,32 @@ SELECT {site:String}, {tz:String}, ${FILTER_ROW_COLUMNS} FROM (${rows})`;
 const MARK_FILLED_SQL = `INSERT INTO day_rows_filled (site_id, timezone, day)
 SELECT {site:String}, {tz:String}, addDays({from:Date}, number) FROM numbers(toUInt64(dateDiff('day', {from:Date}, {to:Date}) + 1))`;
 
+// Events per statement of a filter-row fill (a day's events at 10M pageviews a month: ~330,000).
+const FILL_CHUNK_EVENTS = 1_000_000;
+
+const EVENTS_PER_DAY_SQL = `SELECT toString(toDate(ts, {tz:String})) AS day, count() AS n FROM events
+WHERE site_id = {site:String} AND ts >= toDateTime64({from:Date}, 3, {tz:String}) AND ts < toDateTime64(addDays({to:Date}, 1), 3, {tz:String})
+GROUP BY day`;
+
+/** from..to cut into runs of days with about FILL_CHUNK_EVENTS events each (a busy day on its own). */
+async function fillChunks(ch: ClickHouse, range: { site: string; tz: string; from: string; to: string }): Promise<Array<{ from: string; to: string }>> {
+  const perDay = new Map((await ch.query<{ day: string; n: string }>(EVENTS_PER_DAY_SQL, range)).map((r) => [r.day, Number(r.n)]));
+  const chunks: Array<{ from: string; to: string }> = [];
+  let events = 0;
+  for (let day = range.from; day <= range.to; day = addDays(day, 1)) {
+    const today = perDay.get(day) ?? 0;
+    const last = chunks[chunks.length - 1];
+    if (last && events + today <= FILL_CHUNK_EVENTS) {
+      last.to = day;
+      events += today;
+    } else {
+      chunks.push({ from: day, to: day });
+      events = today;
+    }
+  }
+  return chunks;
+}
+
 async function fillDays(ch: ClickHouse, site: StatsQuery["site"], from: string, to: string): Promise<void> {
   const scope = { site: site.id, tz: site.timezone, from, to };
   const filled = new Set((await ch.query<{ filled: string }>(FILLED_SQL, scope)).map((r) => r.filled));
@@ -58,7 +85,11 @@ async function fillDays(ch: ClickHouse, site: StatsQuery["site"], from: string, 
   if (!first || !last) return;
   const fill = { ...scope, from: first, to: last };
   for (const kind of KINDS) await ch.command(fillSql(kind), fill);
-  for (const rows of FILTER_ROW_STATEMENTS) await ch.command(fillFilterSql(rows), fill);
+  // Filter rows a few days at a time: a page filter's rows of a month at 10M pageviews are
+  // more than one statement should hold (~440,000 rows and ~0.7 s a day).
+  for (const days of await fillChunks(ch, fill)) {
+    for (const rows of FILTER_ROW_STATEMENTS) await ch.command(fillFilterSql(rows), { ...scope, ...days });
+  }
   await ch.command(MARK_FILLED_SQL, fill); // last: a fill cut short is done again (rows replace)
 }
 
@@ -99,14 +130,18 @@ function lastKeptDay(q: StatsQuery, range: { from: string; to: string }): string
   return range.to < lastOver ? range.to : lastOver;
 }
 
-type KeptFilter = { dimension: FilterDimension; value: string };
+type KeptFilter = { dimension: Dimension; value: string };
 
-/** The view's one filter when it is a low-cardinality one whose kept rows hold `kind` (its totals and own panel: day_rows'). */
+/**
+ * The view's one filter when kept rows hold its `kind`: a low-cardinality one (its totals and
+ * own panel are day_rows', the rest filter_day_rows') or a page (all filter_day_rows').
+ */
 function keptFilter(q: StatsQuery, kind: Kind): KeptFilter | null {
   const active = DIMENSIONS.filter((d) => q.filters[d] !== undefined);
   const dimension = active[0];
-  if (active.length !== 1 || !dimension || !isFilterDimension(dimension)) return null;
-  if (kind !== "total" && kind !== dimension && !hasFilterRows(dimension, kind)) return null;
+  if (active.length !== 1 || !dimension) return null;
+  const own = isFilterDimension(dimension) && (kind === "total" || kind === dimension);
+  if (!own && !keepsFilterRows(dimension, kind)) return null;
   return { dimension, value: q.filters[dimension]! };
 }
 
@@ -129,7 +164,7 @@ function keptSql(kind: Kind, filter: KeptFilter | null, from: "from" | "second_d
     WHERE site_id = {site:String} AND timezone = {tz:String} AND kind = '${kind}' AND ${days}`;
   }
   const value = `{f_${filter.dimension}:String}`;
-  if (kind === "total" || kind === filter.dimension) {
+  if (isFilterDimension(filter.dimension) && (kind === "total" || kind === filter.dimension)) {
     // (As total rows, their value is the filter's: readers of totals never look at it.)
     return `SELECT ${DAY_ROW_COLUMNS} FROM day_rows FINAL
     WHERE site_id = {site:String} AND timezone = {tz:String} AND kind = '${filter.dimension}' AND value = ${value} AND ${days}`;
@@ -163,10 +198,16 @@ export async function dayRows(
   parts.push(keptSql(kind, filter, firstDayRaw ? "second_day" : "from"));
   const recentFrom = addDays(keptTo, 1);
   if (keptTo !== range.to) {
-    const since = filter && eventKind ? "from" : undefined; // events of the period's filtered visits, also those begun before these days
+    // Events of the filtered visits begun these days or the day before (in the period), as
+    // the kept rows count them: a page filter looks up the visits of two days, not a month's.
+    const since = filter && eventKind ? "recent_started" : undefined;
     parts.push(`SELECT ${DAY_ROW_COLUMNS} FROM (${rawDayRowsSql(kind, q.filters, "recent_from", "to", shape, since)})`);
   }
-  return { sql: parts.join("\n  UNION ALL\n  "), params: { ...params, second_day: addDays(range.from, 1), kept_to: keptTo, recent_from: recentFrom } };
+  const recentStarted = addDays(recentFrom, -1) < range.from ? range.from : addDays(recentFrom, -1);
+  return {
+    sql: parts.join("\n  UNION ALL\n  "),
+    params: { ...params, second_day: addDays(range.from, 1), kept_to: keptTo, recent_from: recentFrom, recent_started: recentStarted },
+  };
 }
 
 /** Days filled ahead of the first view after a bulk load or a time zone change: a "30 days" view and then some. */
@@ -197,14 +238,20 @@ export async function fillFinishedDays(ch: ClickHouse, sites: ReadonlyArray<Stat
   }
 }
 
-const FORGET_SQL = ["day_rows", "filter_day_rows", "day_rows_filled"].map(
-  (table) => `DELETE FROM ${table} WHERE site_id = {site:String} AND day >= {from:Date} AND day <= {to:Date} SETTINGS lightweight_deletes_sync = 2`,
-);
+const KEPT_TABLES = ["day_rows", "filter_day_rows", "day_rows_filled"] as const;
+const DAYS = "site_id = {site:String} AND day >= {from:Date} AND day <= {to:Date}";
+
+// A lightweight DELETE is a mutation of every part of the table (seconds once the kept rows
+// of a few sites are there), also when no row matches: the tables without rows of those days
+// (a site loaded for the first time) are left alone.
+const KEPT_COUNTS_SQL = `SELECT ${KEPT_TABLES.map((table) => `(SELECT count() FROM ${table} WHERE ${DAYS}) AS ${table}`).join(", ")}`;
+const forgetSql = (table: string) => `DELETE FROM ${table} WHERE ${DAYS} SETTINGS lightweight_deletes_sync = 2`;
 
 /** Forgets the kept rows of every local day (in any zone) that the instants from..to (ms) touch. */
 export async function forgetDays(ch: ClickHouse, siteId: string, fromMs: number, toMs: number): Promise<void> {
   for (const memo of [checks, filledThrough]) for (const key of memo.keys()) if (key.startsWith(`${siteId}\n`)) memo.delete(key);
   const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
   const scope = { site: siteId, from: addDays(day(fromMs), -1), to: addDays(day(toMs), 1) };
-  for (const sql of FORGET_SQL) await ch.command(sql, scope);
+  const [counts] = await ch.query<Record<(typeof KEPT_TABLES)[number], string>>(KEPT_COUNTS_SQL, scope);
+  for (const table of KEPT_TABLES) if (Number(counts?.[table] ?? 1) > 0) await ch.command(forgetSql(table), scope);
 }

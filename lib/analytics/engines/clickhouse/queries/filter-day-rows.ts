@@ -1,8 +1,9 @@
 import { KINDS, type Kind } from "@/lib/analytics/rollups/aggregate-sql";
+import type { Dimension } from "@/lib/analytics/types";
 import { FILTER_DIMENSIONS, hasFilterRows, type FilterDimension } from "@/lib/analytics/rollups/filter-rows-sql";
 import { EVENT_ROWS, eventMetrics, joinedVisits } from "./day-rows";
-import { PERIOD_BOUNDS } from "./filters";
-import { VISIT_METRICS } from "./metrics-sql";
+import { EVENTS_IN_PERIOD, PERIOD_BOUNDS } from "./filters";
+import { VISIT_METRICS, VISIT_MS } from "./metrics-sql";
 import { groupedName, groupedValue } from "./visit-panels";
 
 // The rows of filter_day_rows (0003_filter_day_rows.sql) for the local days from..to,
@@ -13,6 +14,13 @@ import { groupedName, groupedValue } from "./visit-panels";
 // filters for page and event rows. As on Postgres, page and event rows count every event of
 // the day whose visit has the value, also a visit that began the day before; a view counts
 // only visits that began in its period, so it reads its first day raw (day-rows-cache.ts).
+//
+// A page filter (the visits that viewed a path) keeps rows too, for every path a visit
+// viewed that day: its totals, the dashboard's first tabs and the goals' rows (PAGE_FILTER_KINDS),
+// the visit rows grouped over arrayJoin(pages), the page and event rows over the events of
+// the visits (begun that day or the day before) that viewed each path. A page seen in a fifth
+// of the visits selects a third of the events: read raw, such a view costs seconds at 10M
+// pageviews; kept, a few thousand rows a day.
 
 export const FILTER_ROW_COLUMNS = "filter, filter_value, kind, day, value, visitors, visits, pageviews, bounces, duration_sum, events";
 
@@ -49,7 +57,7 @@ FROM (
     SELECT toDate(e.ts, {tz:String}) AS day, ${rows.value} AS value, e.visit_id AS visit_id, any(e.visitor_id) AS visitor_id, count() AS n,
       ${filters.map((f) => `any(e.${f}) AS ${f}`).join(", ")}
     FROM events AS e
-    WHERE e.site_id = {site:String} AND e.ts >= lo AND e.ts < hi AND ${rows.match}
+    WHERE e.site_id = {site:String} AND ${EVENTS_IN_PERIOD} AND ${rows.match}
     GROUP BY day, value, visit_id
   ) AS g
   ${joinedVisits("")}
@@ -58,5 +66,65 @@ FROM (
 WHERE filter_value != ''`;
 }
 
+/** The kinds a page filter keeps rows of (all of them filter_day_rows', its totals and top pages too). */
+export const PAGE_FILTER_KINDS: readonly Kind[] = ["total", "channel", "page", "country", "browser", "os", "device", "event"];
+
+const PAGE_VISIT_KINDS = PAGE_FILTER_KINDS.filter((kind): kind is VisitKind => kind !== "total" && kind !== "page" && kind !== "event");
+
+/** Whether a view filtered by one value of `dimension` finds its `kind` rows in filter_day_rows. */
+export function keepsFilterRows(dimension: Dimension, kind: Kind): boolean {
+  if (dimension === "page") return PAGE_FILTER_KINDS.includes(kind);
+  return (FILTER_DIMENSIONS as readonly Dimension[]).includes(dimension) && hasFilterRows(dimension as FilterDimension, kind);
+}
+
+/** The page filter's visit rows: its totals and each visit kind, grouping sets of one scan of the days' visits, a row per path viewed. */
+export function pageFilterVisitRowsSql(): string {
+  return `WITH ${PERIOD_BOUNDS}
+SELECT 'page' AS filter, filter_value, kind, day, value, visitors, visits, pageviews, bounces, duration_sum, events
+FROM (
+  SELECT toDate(v.started_at, {tz:String}) AS day, arrayJoin(v.pages) AS filter_value,
+    ${groupedName("v", PAGE_VISIT_KINDS, "'total'")} AS kind, ${groupedValue("v", PAGE_VISIT_KINDS)} AS value, ${VISIT_METRICS}
+  FROM visits AS v FINAL
+  WHERE v.site_id = {site:String} AND v.started_at >= lo AND v.started_at < hi
+  GROUP BY GROUPING SETS ((day, filter_value)${PAGE_VISIT_KINDS.map((k) => `, (day, filter_value, v.${k})`).join("")})
+)
+WHERE filter_value != '' AND (kind = 'total' OR value != '')`;
+}
+
+/**
+ * The page filter's page or event rows: the day's events grouped per (day, value, visit),
+ * each joined to its visit (begun that day or the day before) once per path the visit viewed.
+ */
+export function pageFilterEventRowsSql(which: "page" | "event"): string {
+  const rows = EVENT_ROWS[which];
+  return `WITH ${PERIOD_BOUNDS}
+SELECT 'page' AS filter, filter_value, '${which}' AS kind, day, value, visitors, visits, pageviews, bounces, duration_sum, events
+FROM (
+  SELECT g.day AS day, g.value AS value, x.filter_value AS filter_value, ${eventMetrics(which)}
+  FROM (
+    SELECT toDate(e.ts, {tz:String}) AS day, ${rows.value} AS value, e.visit_id AS visit_id, any(e.visitor_id) AS visitor_id, count() AS n
+    FROM events AS e
+    WHERE e.site_id = {site:String} AND ${EVENTS_IN_PERIOD} AND ${rows.match}
+    GROUP BY day, value, visit_id
+  ) AS g
+  INNER JOIN (
+    SELECT v.visit_id AS visit_id, true AS found, v.pageviews AS pageviews, v.events AS events, ${VISIT_MS} AS ms,
+      toDate(v.started_at, {tz:String}) AS started_day, arrayJoin(v.pages) AS filter_value
+    FROM visits AS v FINAL
+    WHERE v.site_id = {site:String} AND v.started_at >= lo - INTERVAL 1 DAY AND v.started_at < hi
+  ) AS x ON x.visit_id = g.visit_id
+  WHERE x.started_day >= g.day - 1
+  GROUP BY g.day, g.value, x.filter_value
+)
+WHERE filter_value != ''`;
+}
+
 /** Every statement that computes the days' filter rows. */
-export const FILTER_ROW_STATEMENTS: readonly string[] = [...FILTER_DIMENSIONS.map(filterVisitRowsSql), filterEventRowsSql("page"), filterEventRowsSql("event")];
+export const FILTER_ROW_STATEMENTS: readonly string[] = [
+  ...FILTER_DIMENSIONS.map(filterVisitRowsSql),
+  filterEventRowsSql("page"),
+  filterEventRowsSql("event"),
+  pageFilterVisitRowsSql(),
+  pageFilterEventRowsSql("page"),
+  pageFilterEventRowsSql("event"),
+];
