@@ -1,5 +1,5 @@
 import { KINDS, rawDailyRows, rawHourlyRows, rawSourceCtes, utcBounds, type Kind } from "@/lib/analytics/rollups/aggregate-sql";
-import { hasFilterRows, isFilterDimension, PAGE_FILTER_KINDS } from "@/lib/analytics/rollups/filter-rows-sql";
+import { isFilterDimension, keepsFilterRows } from "@/lib/analytics/rollups/filter-rows-sql";
 import { grainDimension, planSegments, type Grain } from "@/lib/analytics/rollups/grains";
 import { METRIC_COLUMN_LIST as ROLLUP_COLUMNS } from "@/lib/analytics/rollups/metric-columns";
 import { filterConditions } from "./filters";
@@ -64,8 +64,7 @@ export function singleVisitFilter(q: StatsQuery): { dimension: Dimension; value:
 
 /** Whether a view filtered by one value of `dimension` finds `kind` rows in the rollups. */
 function rollupsHold(dimension: Dimension, kind: Kind): boolean {
-  if (dimension === "page") return PAGE_FILTER_KINDS.includes(kind);
-  return kind === "total" || kind === dimension || (isFilterDimension(dimension) && hasFilterRows(dimension, kind));
+  return kind === "total" || kind === dimension || keepsFilterRows(dimension, kind);
 }
 
 /**

@@ -34,6 +34,15 @@ export function isFilterDimension(dimension: Dimension): dimension is FilterDime
   return (FILTER_DIMENSIONS as readonly Dimension[]).includes(dimension);
 }
 
+/** The kinds a page filter keeps rows of (on both engines): all of them filter rows, its totals and top pages too. */
+export const PAGE_FILTER_KINDS: readonly Kind[] = ["total", "channel", "page", "country", "browser", "os", "device", "event"];
+
+/** Whether a view filtered by one value of `dimension` finds its `kind` rows among the filter rows (daily_filter_stats, filter_day_rows). */
+export function keepsFilterRows(dimension: Dimension, kind: Kind): boolean {
+  if (dimension === "page") return PAGE_FILTER_KINDS.includes(kind);
+  return isFilterDimension(dimension) && hasFilterRows(dimension, kind);
+}
+
 /** Whether daily_filter_stats holds `kind` rows for a view filtered by `filter` (its own dimension and total are daily_stats'). */
 export function hasFilterRows(filter: FilterDimension, kind: Kind): boolean {
   return kind !== filter && ((SHARED_KINDS as readonly Kind[]).includes(kind) || (OWN_KINDS[filter]?.includes(kind) ?? false));
@@ -41,6 +50,7 @@ export function hasFilterRows(filter: FilterDimension, kind: Kind): boolean {
 
 type VisitKind = Exclude<Kind, "total" | "page" | "event">;
 const isVisitKind = (kind: Kind): kind is VisitKind => kind !== "total" && kind !== "page" && kind !== "event";
+const PAGE_VISIT_KINDS = PAGE_FILTER_KINDS.filter(isVisitKind);
 
 /** Which of `columns` a grouping set groups by, as GROUPING(columns…) reports it (0 bits = grouped). */
 function groupingMask(columns: readonly string[], grouped: readonly string[]): number {
@@ -128,9 +138,6 @@ function filterEventRows(): string {
   return `SELECT * FROM (${sumParts(`${rows(EVENT_SINGLE, "true")} UNION ALL ${rows(EVENT_MULTI, "multi")}`)}) e WHERE ${kept("page")} OR ${kept("event")}`;
 }
 
-/** The kinds a page filter keeps rows of: all of them here, its totals and top pages too. */
-export const PAGE_FILTER_KINDS: readonly Kind[] = ["total", "channel", "page", "country", "browser", "os", "device", "event"];
-const PAGE_VISIT_KINDS = PAGE_FILTER_KINDS.filter(isVisitKind);
 
 /**
  * A page filter's rows (filter 'page', filter_value the path), for every path a visit viewed:

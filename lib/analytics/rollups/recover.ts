@@ -21,9 +21,10 @@ export async function markRecentDaysDirty(days = 2, now = new Date()): Promise<n
 
 /**
  * Marks the days whose rollups predate their page filter rows (daily_filter_stats with
- * filter 'page', added after daily_stats): days with visits (a total row) and no such
- * row (a day of custom events only is refreshed at each boot: harmless). Run at boot; the refresher then fills them in the background, one site-day at a
- * time, and until then a page-filtered view of those days counts nothing there.
+ * filter 'page', added after daily_stats): days with visits (a total row) and no such row (a
+ * day of custom events only is refreshed at each boot: harmless). Run at boot; the refresher
+ * then fills them in the background, one site-day at a time; until then a page-filtered view
+ * counts nothing on those days.
  */
 export async function markDaysWithoutPageFilterRows(): Promise<number> {
   const { rows } = await getWritePool().query<{ id: string; timezone: string; day: string }>(

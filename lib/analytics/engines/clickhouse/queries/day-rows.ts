@@ -41,18 +41,22 @@ export const joinedVisits = (visits: string) => `LEFT JOIN (
     WHERE v.site_id = {site:String} AND v.started_at >= lo - INTERVAL 1 DAY AND v.started_at < hi${visits}
   ) AS x ON x.visit_id = g.visit_id`;
 
-const eventRows = (which: "page" | "event", events: string, visits: string) => {
-  const rows = EVENT_ROWS[which];
-  return `SELECT g.day AS day, g.value AS value, ${eventMetrics(which)}
-  FROM (
-    SELECT toDate(e.ts, {tz:String}) AS day, ${rows.value} AS value, e.visit_id AS visit_id, any(e.visitor_id) AS visitor_id, count() AS n
+/**
+ * The period's page or event rows per (local day, value, visit): its visitor, the number n of
+ * its events, and `columns` (", any(e.country) AS country" …), of the events `conditions` keep.
+ */
+export const eventsPerVisit = (which: "page" | "event", conditions = "", columns = "") => `SELECT toDate(e.ts, {tz:String}) AS day, ${EVENT_ROWS[which].value} AS value,
+      e.visit_id AS visit_id, any(e.visitor_id) AS visitor_id, count() AS n${columns}
     FROM events AS e
-    WHERE e.site_id = {site:String} AND ${EVENTS_IN_PERIOD} AND ${rows.match}${events}
-    GROUP BY day, value, visit_id
+    WHERE e.site_id = {site:String} AND ${EVENTS_IN_PERIOD} AND ${EVENT_ROWS[which].match}${conditions}
+    GROUP BY day, value, visit_id`;
+
+const eventRows = (which: "page" | "event", events: string, visits: string) => `SELECT g.day AS day, g.value AS value, ${eventMetrics(which)}
+  FROM (
+    ${eventsPerVisit(which, events)}
   ) AS g
   ${joinedVisits(visits)}
   GROUP BY day, value`;
-};
 
 // Goals need only the visitors and the hits of page and event rows, not the visits' bounce and
 // length: without the join to visits these rows cost a fraction.

@@ -1,8 +1,7 @@
 import { KINDS, type Kind } from "@/lib/analytics/rollups/aggregate-sql";
-import type { Dimension } from "@/lib/analytics/types";
-import { FILTER_DIMENSIONS, hasFilterRows, type FilterDimension } from "@/lib/analytics/rollups/filter-rows-sql";
-import { EVENT_ROWS, eventMetrics, joinedVisits } from "./day-rows";
-import { EVENTS_IN_PERIOD, PERIOD_BOUNDS } from "./filters";
+import { FILTER_DIMENSIONS, hasFilterRows, PAGE_FILTER_KINDS, type FilterDimension } from "@/lib/analytics/rollups/filter-rows-sql";
+import { eventMetrics, eventsPerVisit, joinedVisits } from "./day-rows";
+import { PERIOD_BOUNDS } from "./filters";
 import { VISIT_METRICS, VISIT_MS } from "./metrics-sql";
 import { groupedName, groupedValue } from "./visit-panels";
 
@@ -47,18 +46,13 @@ WHERE filter_value != '' AND value != ''`;
 /** Page or event rows of every filter: each filter a grouping set of one pass over the days' events. */
 export function filterEventRowsSql(which: "page" | "event"): string {
   const filters = FILTER_DIMENSIONS.filter((f) => hasFilterRows(f, which));
-  const rows = EVENT_ROWS[which];
   return `WITH ${PERIOD_BOUNDS}
 SELECT filter, filter_value, '${which}' AS kind, day, value, visitors, visits, pageviews, bounces, duration_sum, events
 FROM (
   SELECT g.day AS day, g.value AS value, ${groupedName("g", filters)} AS filter,
     ${groupedValue("g", filters)} AS filter_value, ${eventMetrics(which)}
   FROM (
-    SELECT toDate(e.ts, {tz:String}) AS day, ${rows.value} AS value, e.visit_id AS visit_id, any(e.visitor_id) AS visitor_id, count() AS n,
-      ${filters.map((f) => `any(e.${f}) AS ${f}`).join(", ")}
-    FROM events AS e
-    WHERE e.site_id = {site:String} AND ${EVENTS_IN_PERIOD} AND ${rows.match}
-    GROUP BY day, value, visit_id
+    ${eventsPerVisit(which, "", filters.map((f) => `, any(e.${f}) AS ${f}`).join(""))}
   ) AS g
   ${joinedVisits("")}
   GROUP BY GROUPING SETS (${filters.map((f) => `(g.day, g.value, g.${f})`).join(", ")})
@@ -66,16 +60,7 @@ FROM (
 WHERE filter_value != ''`;
 }
 
-/** The kinds a page filter keeps rows of (all of them filter_day_rows', its totals and top pages too). */
-export const PAGE_FILTER_KINDS: readonly Kind[] = ["total", "channel", "page", "country", "browser", "os", "device", "event"];
-
 const PAGE_VISIT_KINDS = PAGE_FILTER_KINDS.filter((kind): kind is VisitKind => kind !== "total" && kind !== "page" && kind !== "event");
-
-/** Whether a view filtered by one value of `dimension` finds its `kind` rows in filter_day_rows. */
-export function keepsFilterRows(dimension: Dimension, kind: Kind): boolean {
-  if (dimension === "page") return PAGE_FILTER_KINDS.includes(kind);
-  return (FILTER_DIMENSIONS as readonly Dimension[]).includes(dimension) && hasFilterRows(dimension as FilterDimension, kind);
-}
 
 /** The page filter's visit rows: its totals and each visit kind, grouping sets of one scan of the days' visits, a row per path viewed. */
 export function pageFilterVisitRowsSql(): string {
@@ -96,16 +81,12 @@ WHERE filter_value != '' AND (kind = 'total' OR value != '')`;
  * each joined to its visit (begun that day or the day before) once per path the visit viewed.
  */
 export function pageFilterEventRowsSql(which: "page" | "event"): string {
-  const rows = EVENT_ROWS[which];
   return `WITH ${PERIOD_BOUNDS}
 SELECT 'page' AS filter, filter_value, '${which}' AS kind, day, value, visitors, visits, pageviews, bounces, duration_sum, events
 FROM (
   SELECT g.day AS day, g.value AS value, x.filter_value AS filter_value, ${eventMetrics(which)}
   FROM (
-    SELECT toDate(e.ts, {tz:String}) AS day, ${rows.value} AS value, e.visit_id AS visit_id, any(e.visitor_id) AS visitor_id, count() AS n
-    FROM events AS e
-    WHERE e.site_id = {site:String} AND ${EVENTS_IN_PERIOD} AND ${rows.match}
-    GROUP BY day, value, visit_id
+    ${eventsPerVisit(which)}
   ) AS g
   INNER JOIN (
     SELECT v.visit_id AS visit_id, true AS found, v.pageviews AS pageviews, v.events AS events, ${VISIT_MS} AS ms,
