@@ -31,9 +31,6 @@ export async function rebuildSiteRollups(siteId: string): Promise<RebuildResult>
   const timezone = site.rows[0]?.timezone;
   if (!timezone) return { days: 0, ms: 0 };
 
-  // A rebuild follows a bulk load: plan its statements on statistics that know the new rows
-  // (planned as if the site had none, a page filter's rows took 30 s for 50,000 pageviews).
-  await pool.query("ANALYZE events, visits");
   const { rows } = await pool.query<{ local_days: string[]; utc_days: string[] }>(DAYS_SQL, [siteId, timezone]);
   const localDays = rows[0]?.local_days ?? [];
   const utcDays = rows[0]?.utc_days ?? [];

@@ -1,5 +1,5 @@
 import type { AnalyticsStore } from "@/lib/analytics/analytics-store";
-import { markDaysWithoutPageFilterRows, markRecentDaysDirty, rebuildSiteRollups, refreshDirtyRollups } from "@/lib/analytics/rollups";
+import { markRecentDaysDirty, rebuildSiteRollups, refreshDirtyRollups } from "@/lib/analytics/rollups";
 import { markWrittenDays, writeWithRecovery } from "@/lib/analytics/store/write-with-recovery";
 import { bulkInsert } from "./bulk-insert";
 import { deleteSites } from "./delete-sites";
@@ -35,7 +35,6 @@ export function createPostgresStore(): AnalyticsStore {
     refreshAggregates: (now) => refreshDirtyRollups(now.getTime()),
     recoverAggregates: async () => {
       await markRecentDaysDirty();
-      await markDaysWithoutPageFilterRows();
     },
     rebuildSite: async (site) => {
       await rebuildSiteRollups(site.id);
