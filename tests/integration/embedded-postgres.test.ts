@@ -3,6 +3,7 @@ import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded-postgres";
+import { backendsOf } from "@/lib/db/embedded/orphaned-backends";
 import { freePort } from "@/tests/support/free-port";
 
 // The embedded Postgres is ours to stop: it installs no signal handlers in our process,
@@ -50,6 +51,31 @@ describe("the embedded Postgres", () => {
     await back;
     expect(db.pid()).not.toBe(old);
     expect(restarts.some((line) => /stopped unexpectedly \(SIGKILL\)/.test(line))).toBe(true);
+
+    const again = new pg.Client({ connectionString: db.url });
+    await again.connect();
+    expect((await again.query("SELECT n FROM survivors")).rows).toEqual([{ n: 42 }]);
+    await again.end();
+  });
+
+  it("ends a backend that a long statement keeps alive after the postmaster was killed, and starts again at once", async () => {
+    const busy = new pg.Client({ connectionString: db.url });
+    await busy.connect();
+    busy.on("error", () => {}); // its server goes away under it
+    const pid = (await busy.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+    // CPU-bound, with no wait in which a backend would notice its postmaster's death.
+    const statement = busy.query("SELECT count(*) FROM generate_series(1, 2000000000)").catch((error: Error) => error);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const started = Date.now();
+    const back = new Promise<void>((resolve) => db.onRestart(resolve));
+    process.kill(db.pid()!, "SIGKILL");
+    await back;
+    expect(Date.now() - started).toBeLessThan(15_000); // the statement alone would run for minutes
+    expect(restarts.some((line) => /ended \d+ process(es)? left of the dead server/.test(line))).toBe(true);
+    expect(await backendsOf(`${dataDir}/pg`)).not.toContain(pid);
+    expect(await statement).toBeInstanceOf(Error);
+    await busy.end().catch(() => {});
 
     const again = new pg.Client({ connectionString: db.url });
     await again.connect();

@@ -4,6 +4,7 @@ import { readFile, stat, truncate } from "node:fs/promises";
 import path from "node:path";
 import type { PostgresBinaries } from "./binaries";
 import type { RunAs } from "./cluster";
+import { endOrphanedBackends } from "./orphaned-backends";
 
 // The embedded Postgres server process, supervised.
 // - It runs in its own session (detached): Ctrl-C in a terminal, or a SIGTERM sent to our
@@ -111,13 +112,17 @@ export class Postmaster {
     void this.restart(Date.now());
   }
 
-  // Backends of the dead server may hold its shared memory for a moment, and Postgres
-  // refuses to start until they are gone: retry with growing delays, for as long as it takes.
+  // Backends of the dead server may hold its shared memory, and Postgres refuses to start
+  // until they are gone: those still there after the first delay are ended (a long statement
+  // would keep one alive until it finishes), then the start is retried with growing delays,
+  // for as long as it takes.
   private async restart(since: number): Promise<void> {
     this.restarting = true;
     for (let attempt = 0; !this.stopping; attempt++) {
       await new Promise((resolve) => setTimeout(resolve, RESTART_DELAYS_MS[Math.min(attempt, RESTART_DELAYS_MS.length - 1)]));
       if (this.stopping) break;
+      const ended = await endOrphanedBackends(this.options.clusterDir);
+      if (ended > 0) this.options.log(`Postgres (embedded): ended ${ended} process${ended === 1 ? "" : "es"} left of the dead server`);
       try {
         await this.start();
         this.options.log(`Postgres (embedded) is running again after ${((Date.now() - since) / 1000).toFixed(1)} s (crash recovery done).`);
