@@ -54,7 +54,8 @@ test("slow views say so, busy views offer Try again, and abandoned requests stop
 
   const slow = await context.newPage();
   await test.step("a slow view keeps its skeletons and says it is still working", async () => {
-    await slow.goto(`${base}?period=30d&page=%2Fpricing`, { waitUntil: "commit" });
+    // An event filter: always read from raw visits and events (a page filter reads rollups).
+    await slow.goto(`${base}?period=30d&event=Signup`, { waitUntil: "commit" });
     await expect(slow.getByText("Still working on it…").first()).toBeVisible();
     // The view's two scans (visit panels, event panels) hold the account's two turns.
     await expect.poll(reads).toBe(2);
@@ -76,7 +77,7 @@ test("slow views say so, busy views offer Try again, and abandoned requests stop
   });
 
   await test.step("an abandoned details request and export stop their queries too", async () => {
-    for (const path of [`${base}/breakdown?period=30d&page=%2Fpricing&dimension=browser`, `${base}/export?period=30d&page=%2Fpricing`]) {
+    for (const path of [`${base}/breakdown?period=30d&event=Signup&dimension=browser`, `${base}/export?period=30d&event=Signup`]) {
       const abandoned = page.request.get(path, { timeout: 3_000 });
       await expect.poll(reads).toBeGreaterThan(0); // its query reached Postgres
       await expect(abandoned).rejects.toThrow(/Timeout/i);
@@ -85,7 +86,7 @@ test("slow views say so, busy views offer Try again, and abandoned requests stop
   });
 
   await test.step("a Stats API client that gives up stops its query", async () => {
-    const url = `${E2E_BASE_URL}/api/v1/stats/breakdown?site_id=${domain}&property=browser&page=/pricing`;
+    const url = `${E2E_BASE_URL}/api/v1/stats/breakdown?site_id=${domain}&property=browser&event=Signup`;
     const client = new AbortController();
     const abandoned = fetch(url, { headers: { authorization: `Bearer ${apiKey}` }, signal: client.signal });
     await expect.poll(reads).toBeGreaterThan(0);

@@ -27,7 +27,7 @@ const outcomes: Array<Promise<unknown>> = [];
 beforeAll(async () => {
   const { siteId } = await createSyntheticSite(getPool(), { domain: "read-cancellation.example", timezone: "Etc/UTC" });
   await insertSyntheticTraffic(getPool(), { siteId, firstDay: "2026-03-01", days: 3, visitsPerDay: 50 });
-  query = { site: { id: siteId, timezone: "Etc/UTC" }, range: resolveRange({ period: "custom", from: "2026-03-01", to: "2026-03-03" }, "Etc/UTC"), filters: { page: "/pricing" } };
+  query = { site: { id: siteId, timezone: "Etc/UTC" }, range: resolveRange({ period: "custom", from: "2026-03-01", to: "2026-03-03" }, "Etc/UTC"), filters: { event: "Signup" } }; // an event filter: always read from raw visits and events
   // GET /?dimension=… — one filtered breakdown (a heavy read) for the site's one account.
   server = http.createServer((req, res) => {
     const dimension = new URL(req.url ?? "/", "http://x").searchParams.get("dimension") === "os" ? "os" : "browser";

@@ -21,7 +21,7 @@ let query: StatsQuery;
 beforeAll(async () => {
   const { siteId } = await createSyntheticSite(getPool(), { domain: "read-concurrency.example", timezone: "Etc/UTC" });
   await insertSyntheticTraffic(getPool(), { siteId, firstDay: "2026-03-01", days: 3, visitsPerDay: 50 });
-  query = { site: { id: siteId, timezone: "Etc/UTC" }, range: resolveRange({ period: "custom", from: "2026-03-01", to: "2026-03-03" }, "Etc/UTC"), filters: { page: "/pricing" } };
+  query = { site: { id: siteId, timezone: "Etc/UTC" }, range: resolveRange({ period: "custom", from: "2026-03-01", to: "2026-03-03" }, "Etc/UTC"), filters: { event: "Signup" } }; // an event filter: always read from raw visits and events
 });
 afterAll(() => closePool());
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { insertVisit } from "@/tests/support/insert-visit";
 import { createSyntheticSite, insertSyntheticTraffic } from "@/tests/support/synthetic-traffic";
-import { markDirty, markRecentDaysDirty, pendingSiteDays, refreshDirtyRollups } from "@/lib/analytics/rollups";
+import { markDaysWithoutPageFilterRows, markDirty, markRecentDaysDirty, pendingSiteDays, refreshDirtyRollups } from "@/lib/analytics/rollups";
 import { analyzeGrownTables } from "@/lib/analytics/rollups/table-statistics";
 import { closePool, getPool } from "@/lib/db/pool";
 
@@ -63,6 +63,25 @@ describe("dirty days", () => {
       { day: "2026-07-21", visits: 1 },
     ]);
     expect(await totals(quiet)).toEqual([]);
+  });
+
+  it("after an upgrade, marks the days whose rollups have no page filter rows yet, and the refresh adds them", async () => {
+    const pool = getPool();
+    const { siteId } = await createSyntheticSite(pool, { domain: "dirty-page-rows.example", timezone: "Etc/UTC" });
+    await insertVisit(siteId, { id: 1, visitor: 1, pages: [{ path: "/", at: "2026-05-03T10:00:00Z" }, { path: "/pricing", at: "2026-05-03T10:01:00Z" }] });
+    await refreshDirtyRollups(Date.now() + 7_200_000); // nothing of this site pending
+    markDirty([{ siteId, timezone: "Etc/UTC", day: "2026-05-03" }]);
+    await refreshDirtyRollups(Date.now() + 10_800_000);
+    const pageRows = async () =>
+      (await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM daily_filter_stats WHERE site_id = $1 AND filter = 'page' AND filter_value = '/pricing'", [siteId])).rows[0]!.n;
+    expect(await pageRows()).toBeGreaterThan(0);
+    await pool.query("DELETE FROM daily_filter_stats WHERE site_id = $1 AND filter = 'page'", [siteId]); // as rolled up before page rows existed
+
+    expect(await markDaysWithoutPageFilterRows()).toBeGreaterThanOrEqual(1);
+    await refreshDirtyRollups(Date.now() + 14_400_000);
+    expect(await pageRows()).toBeGreaterThan(0);
+    const total = await pool.query("SELECT visits, pageviews FROM daily_filter_stats WHERE site_id = $1 AND filter = 'page' AND filter_value = '/pricing' AND dimension = 'total'", [siteId]);
+    expect(total.rows).toEqual([{ visits: 1, pageviews: 2 }]);
   });
 
   it("analyses visits and events once they grew by a fifth since their last analysis", async () => {

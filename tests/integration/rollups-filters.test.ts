@@ -3,7 +3,7 @@ import { getBreakdown, getGoalConversions, getTimeseries, getTopStats, resolveRa
 import { localDate } from "@/lib/analytics/dates";
 import { rebuildSiteRollups, refreshDailyRollups } from "@/lib/analytics/rollups";
 import { KINDS, type Kind } from "@/lib/analytics/rollups/aggregate-sql";
-import { FILTER_DIMENSIONS, hasFilterRows, type FilterDimension } from "@/lib/analytics/rollups/filter-rows-sql";
+import { FILTER_DIMENSIONS, hasFilterRows, PAGE_FILTER_KINDS, type FilterDimension } from "@/lib/analytics/rollups/filter-rows-sql";
 import { usesRawPath } from "@/lib/analytics/query/source";
 import { insertVisit } from "@/tests/support/insert-visit";
 import { expectedDayRows, loadRaw, type RawEvent, type RawVisit, type Row } from "@/tests/support/reference-rollups";
@@ -12,7 +12,7 @@ import { DIMENSIONS, type Dimension, type StatsQuery } from "@/lib/analytics/typ
 import { closePool, getPool } from "@/lib/db/pool";
 
 // daily_filter_stats: the rows of a view filtered by one value of a low-cardinality visit
-// dimension (channel, country, browser, os, device). Stored rows against a TypeScript
+// dimension (channel, country, browser, os, device) or by one page. Stored rows against a TypeScript
 // recomputation, and every panel such a view reads from them against the raw path (the
 // reference), over periods whose first day has events of visits that began the day before.
 
@@ -78,6 +78,15 @@ function expectedRows(data: { visits: RawVisit[]; events: RawEvent[] }): Stored 
         const kindRows = rows.get(kind);
         if (hasFilterRows(filter, kind) && kindRows && kindRows.size > 0) expected.set(`${filter}|${value}|${kind}`, kindRows);
       }
+    }
+  }
+  // The page filter: for every path viewed, the day rows of the visits that viewed it, its totals and pages too.
+  for (const path of new Set(data.events.filter((e) => e.name === "pageview").map((e) => e.pathname))) {
+    const visitSet = new Set(data.events.filter((e) => e.name === "pageview" && e.pathname === path).map((e) => e.visit_id));
+    const rows = expectedDayRows(data, TZ, visitSet);
+    for (const kind of PAGE_FILTER_KINDS) {
+      const kindRows = rows.get(kind);
+      if (kindRows && kindRows.size > 0) expected.set(`page|${path}|${kind}`, kindRows);
     }
   }
   return expected;
@@ -169,6 +178,29 @@ describe("a view filtered by one low-cardinality value", () => {
         expect(await getTimeseries(rollups)).toEqual(await getTimeseries(rawQ));
       }
     }
+  });
+
+  it("page: every panel it reads from the rollups (its totals and pages too) equals the raw path", async () => {
+    const held = DIMENSIONS.filter((d: Dimension) => PAGE_FILTER_KINDS.includes(d));
+    expect(held).toEqual(expect.arrayContaining(["page", "channel", "country", "browser", "event"]));
+    const counts = new Map<string, number>();
+    for (const e of raw.events) if (e.name === "pageview") counts.set(e.pathname, (counts.get(e.pathname) ?? 0) + 1);
+    const rare = [...counts].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? "/";
+    for (const path of ["/pricing", rare, "/never-viewed"]) {
+      for (const [a, b] of [[from, to], [FIRST, LAST], [from, from]] as const) {
+        const rollups = query({ page: path }, a, b);
+        const rawQ = query({ page: path }, a, b, "raw");
+        expect(usesRawPath(rollups, ["total", ...held])).toBe(false);
+        for (const dimension of held) {
+          expect(await getBreakdown(rollups, dimension, { limit: 1000 }), `page=${path} ${a}..${b}: ${dimension}`).toEqual(await getBreakdown(rawQ, dimension, { limit: 1000 }));
+        }
+        expect(await getGoalConversions(rollups, goals)).toEqual(await getGoalConversions(rawQ, goals));
+        expect(await getTopStats(rollups)).toEqual(await getTopStats(rawQ));
+        expect(await getTimeseries(rollups)).toEqual(await getTimeseries(rawQ));
+      }
+    }
+    expect((await getTopStats(query({ page: "/pricing" }, FIRST, LAST))).current.visitors).toBeGreaterThan(0);
+    expect(usesRawPath(query({ page: "/pricing" }, from, to), ["city"])).toBe(true);
   });
 
   it("reads its other panels raw (entry and exit pages have too many values for rollup rows)", () => {

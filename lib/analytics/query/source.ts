@@ -1,5 +1,5 @@
 import { KINDS, rawDailyRows, rawHourlyRows, rawSourceCtes, utcBounds, type Kind } from "@/lib/analytics/rollups/aggregate-sql";
-import { hasFilterRows, isFilterDimension } from "@/lib/analytics/rollups/filter-rows-sql";
+import { isFilterDimension, keepsFilterRows } from "@/lib/analytics/rollups/filter-rows-sql";
 import { grainDimension, planSegments, type Grain } from "@/lib/analytics/rollups/grains";
 import { METRIC_COLUMN_LIST as ROLLUP_COLUMNS } from "@/lib/analytics/rollups/metric-columns";
 import { filterConditions } from "./filters";
@@ -46,24 +46,25 @@ export type SourceOptions = {
 };
 
 /**
- * A view filtered by one value of one visit dimension (country = DE, browser = Firefox …):
- * its totals are that value's rollup rows, because those rows are computed from exactly the
- * visits the filter keeps; a low-cardinality filter (country, browser …) also has rows for
- * its other panels (daily_filter_stats). Page and event filters keep visits by their events,
- * whose rows count other things (a page row's pageviews are that page's only), so they have
- * no such rows.
+ * A view filtered by one value of one dimension (country = DE, browser = Firefox, page =
+ * /pricing …): a visit dimension's totals are that value's rollup rows, because those rows
+ * are computed from exactly the visits the filter keeps; a low-cardinality filter (country,
+ * browser …) also has rows for its other panels (daily_filter_stats). A page filter keeps
+ * visits by their pageviews, whose daily_stats rows count other things (a page row's
+ * pageviews are that page's only): all its rows are daily_filter_stats'. An event filter has
+ * none.
  */
 export function singleVisitFilter(q: StatsQuery): { dimension: Dimension; value: string } | null {
   if (q.source === "raw") return null;
   const set = DIMENSIONS.flatMap((dimension) => (q.filters[dimension] === undefined ? [] : [{ dimension, value: q.filters[dimension] }]));
   const [only] = set;
-  if (set.length !== 1 || !only || only.dimension === "page" || only.dimension === "event") return null;
+  if (set.length !== 1 || !only || only.dimension === "event") return null;
   return only;
 }
 
 /** Whether a view filtered by one value of `dimension` finds `kind` rows in the rollups. */
 function rollupsHold(dimension: Dimension, kind: Kind): boolean {
-  return kind === "total" || kind === dimension || (isFilterDimension(dimension) && hasFilterRows(dimension, kind));
+  return kind === "total" || kind === dimension || keepsFilterRows(dimension, kind);
 }
 
 /**
@@ -109,27 +110,34 @@ export function statsSource(q: StatsQuery, p: SqlParams, options: SourceOptions 
     const only = value ? ` AND value = ${value()}` : "";
     return `SELECT day, value, ${ROLLUP_COLUMNS} FROM daily_stats WHERE site_id = ${site} AND dimension = '${grainDimension(grain, dimension)}' AND ${days}${only}`;
   };
-  // A low-cardinality filter's other panels: its daily_filter_stats rows (day rows only).
+  // A low-cardinality filter's other panels, and all of a page filter's: its
+  // daily_filter_stats rows (day rows only).
   // Their page and event rows count the events of every visit with that value, also of a
   // visit that began the day before; the view counts only visits that began in its period,
   // so its first day's page and event rows come from the raw visits of that day instead.
-  const filter = single && value && isFilterDimension(single.dimension) ? { dimension: single.dimension, value } : null;
+  const filter = single && value && (isFilterDimension(single.dimension) || single.dimension === "page") ? { dimension: single.dimension, value } : null;
   const readsEvents = options.kinds?.some((kind) => kind === "page" || kind === "event") ?? false;
-  const firstDay = filter && readsEvents ? { site, timezone: timezone(), from: from(), to: from(), conditions: [`v.${filter.dimension} = ${filter.value()}`] } : null;
+  const firstDayOf = (f: NonNullable<typeof filter>) => {
+    const scope = { site, timezone: timezone(), from: from(), to: from() };
+    const conditions = f.dimension === "page" ? filterConditions({ page: single!.value }, p, scope) : [`v.${f.dimension} = ${f.value()}`];
+    return { ...scope, conditions };
+  };
+  const firstDay = filter && readsEvents ? firstDayOf(filter) : null;
   const readFiltered = (f: NonNullable<typeof filter>, kind: Kind) => {
     const events = kind === "page" || kind === "event";
     if (events && !firstDay) throw new Error(`${kind} rows need a source made for them (options.kinds)`);
     const days = datesOf(events ? addDays(range.from, 1) : range.from, range.to);
     const rows = `SELECT day, value, ${ROLLUP_COLUMNS} FROM daily_filter_stats WHERE site_id = ${site} AND day = ANY(${p.add(days, "date[]")})
       AND filter = '${f.dimension}' AND filter_value = ${f.value()} AND dimension = '${kind}'`;
-    return firstDay ? `${rows} UNION ALL ${rawDailyRows(firstDay, kind)}` : rows;
+    return events ? `${rows} UNION ALL ${rawDailyRows(firstDay!, kind)}` : rows;
   };
   return {
     with: firstDay ? `WITH ${rawSourceCtes(firstDay)}` : "",
     daily(kind) {
       if (!KINDS.includes(kind)) throw new Error(`unknown dimension ${String(kind)}`);
       if (single && !rollupsHold(single.dimension, kind)) throw new Error(`${kind} rows of a view filtered by ${single.dimension} are raw`);
-      if (filter && kind !== "total" && kind !== filter.dimension) return readFiltered(filter, kind);
+      // (A page filter's rows are all daily_filter_stats': its totals and its own pages panel too.)
+      if (filter && (filter.dimension === "page" || (kind !== "total" && kind !== filter.dimension))) return readFiltered(filter, kind);
       if (!segments) return read("day", kind, `day BETWEEN ${from()} AND ${to()}`);
       const parts: string[] = [];
       if (segments.days.length > 0) parts.push(read("day", kind, `day = ANY(${p.add(segments.days, "date[]")})`));

@@ -1,6 +1,6 @@
 // Rollups: daily_stats and hourly_stats, kept fresh from visits and events.
 export { markDirty, pendingSiteDays, refreshDirtyRollups, type DirtyKey, type RefreshResult } from "./dirty-days";
-export { markRecentDaysDirty } from "./recover";
+export { markDaysWithoutPageFilterRows, markRecentDaysDirty } from "./recover";
 export { rebuildSiteRollups, type RebuildResult } from "./rebuild";
 export { refreshDailyRollups } from "./refresh-daily";
 export { refreshHourlyRollups } from "./refresh-hourly";

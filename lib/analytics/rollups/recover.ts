@@ -18,3 +18,21 @@ export async function markRecentDaysDirty(days = 2, now = new Date()): Promise<n
   markDirty(rows.map((r) => ({ siteId: r.id, timezone: r.timezone, day: r.day })));
   return rows.length;
 }
+
+/**
+ * Marks the days whose rollups predate their page filter rows (daily_filter_stats with
+ * filter 'page', added after daily_stats): days with visits (a total row) and no such row (a
+ * day of custom events only is refreshed at each boot: harmless). Run at boot; the refresher
+ * then fills them in the background, one site-day at a time; until then a page-filtered view
+ * counts nothing on those days.
+ */
+export async function markDaysWithoutPageFilterRows(): Promise<number> {
+  const { rows } = await getWritePool().query<{ id: string; timezone: string; day: string }>(
+    `SELECT s.id, s.timezone, to_char(d.day, 'YYYY-MM-DD') AS day
+     FROM sites s
+     JOIN daily_stats d ON d.site_id = s.id AND d.dimension = 'total'
+     WHERE NOT EXISTS (SELECT 1 FROM daily_filter_stats f WHERE f.site_id = s.id AND f.day = d.day AND f.filter = 'page')`,
+  );
+  markDirty(rows.map((r) => ({ siteId: r.id, timezone: r.timezone, day: r.day })));
+  return rows.length;
+}

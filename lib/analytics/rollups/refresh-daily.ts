@@ -1,7 +1,7 @@
 import { isIsoDate } from "@/lib/analytics/dates";
 import { getWritePool } from "@/lib/db/pool";
 import { KINDS, rawDailyRows, rawSourceCtes, type RawScope } from "./aggregate-sql";
-import { refreshFilterRowsCtes } from "./filter-rows-sql";
+import { refreshFilterRowsCtes, refreshPageFilterRowsSql } from "./filter-rows-sql";
 import { addToGrains, DELETE_EMPTY_GRAINS, rowDelta } from "./grain-sql";
 import { DAY_DIMENSIONS, monthStart, weekStart } from "./grains";
 import { mapMetricColumns, METRIC_COLUMN_LIST as COLUMNS } from "./metric-columns";
@@ -11,7 +11,8 @@ import { inTransaction, lockSiteDay, lockSiteGrains } from "./site-day-lock";
 // per site-day. One statement reads the day's visits and events once, groups them 16 ways
 // (and per value of each low-cardinality filter, filter-rows-sql.ts), writes only the rows
 // that changed, deletes the values that vanished, and adds the difference to the week and
-// month rows — so refreshing today every few seconds writes little.
+// month rows — so refreshing today every few seconds writes little. A second statement does
+// the same for the page filter's rows, a row per path each visit viewed.
 
 const SCOPE: RawScope = { site: "$1::text", timezone: "$2::text", from: "$3::date", to: "$3::date", conditions: [], manyKinds: true };
 const CHANGED = `(${mapMetricColumns((c) => `daily_stats.${c}`)}) IS DISTINCT FROM (${mapMetricColumns((c) => `excluded.${c}`)})`;
@@ -35,6 +36,8 @@ computed AS MATERIALIZED (
 ), ${refreshFilterRowsCtes(SCOPE, { site: "$1::text", day: "$3::date" })}
 SELECT dimension, to_char(day, 'YYYY-MM-DD') AS day, value FROM grains WHERE visitors <= 0`;
 
+const REFRESH_PAGE_FILTER_DAY = refreshPageFilterRowsSql(SCOPE, { site: "$1::text", day: "$3::date" });
+
 export async function refreshDailyRollups(siteId: string, timezone: string, localDays: string[]): Promise<void> {
   const days = [...new Set(localDays)].sort();
   const bad = days.find((d) => !isIsoDate(d));
@@ -53,6 +56,8 @@ export async function refreshDailyRollups(siteId: string, timezone: string, loca
           const rows = empty.rows;
           await client.query(DELETE_EMPTY_GRAINS, [siteId, rows.map((r) => r.dimension), rows.map((r) => r.day), rows.map((r) => r.value)]);
         }
+        await client.query("SET LOCAL enable_nestloop = off");
+        await client.query(REFRESH_PAGE_FILTER_DAY, [siteId, timezone, day]);
       });
     }
   } finally {

@@ -1,10 +1,10 @@
 import { addDays, localDate } from "@/lib/analytics/dates";
 import { KINDS, type Kind } from "@/lib/analytics/rollups/aggregate-sql";
-import { isFilterDimension } from "@/lib/analytics/rollups/filter-rows-sql";
+import { isFilterDimension, keepsFilterRows } from "@/lib/analytics/rollups/filter-rows-sql";
 import { DIMENSIONS, type Dimension, type StatsQuery } from "@/lib/analytics/types";
 import type { ClickHouse, QueryParams } from "./clickhouse";
 import { DAY_ROW_COLUMNS, rawDayRowsSql, type RowShape } from "./queries/day-rows";
-import { FILTER_ROW_COLUMNS, FILTER_ROW_STATEMENTS, keepsFilterRows } from "./queries/filter-day-rows";
+import { FILTER_ROW_COLUMNS, FILTER_ROW_STATEMENTS } from "./queries/filter-day-rows";
 import { statsParams } from "./queries/filters";
 
 // Where a summed view's day rows (queries/day-rows.ts) come from. Source "raw" and most

@@ -1,5 +1,5 @@
 import type { AnalyticsStore } from "@/lib/analytics/analytics-store";
-import { markRecentDaysDirty, rebuildSiteRollups, refreshDirtyRollups } from "@/lib/analytics/rollups";
+import { markDaysWithoutPageFilterRows, markRecentDaysDirty, rebuildSiteRollups, refreshDirtyRollups } from "@/lib/analytics/rollups";
 import { markWrittenDays, writeWithRecovery } from "@/lib/analytics/store/write-with-recovery";
 import { bulkInsert } from "./bulk-insert";
 import { deleteSites } from "./delete-sites";
@@ -35,6 +35,7 @@ export function createPostgresStore(): AnalyticsStore {
     refreshAggregates: (now) => refreshDirtyRollups(now.getTime()),
     recoverAggregates: async () => {
       await markRecentDaysDirty();
+      await markDaysWithoutPageFilterRows();
     },
     rebuildSite: async (site) => {
       await rebuildSiteRollups(site.id);

@@ -1,6 +1,5 @@
 import { KINDS, type Kind } from "@/lib/analytics/rollups/aggregate-sql";
-import { FILTER_DIMENSIONS, hasFilterRows, isFilterDimension, type FilterDimension } from "@/lib/analytics/rollups/filter-rows-sql";
-import type { Dimension } from "@/lib/analytics/types";
+import { FILTER_DIMENSIONS, hasFilterRows, PAGE_FILTER_KINDS, type FilterDimension } from "@/lib/analytics/rollups/filter-rows-sql";
 import { eventMetrics, eventsPerVisit, joinedVisits } from "./day-rows";
 import { PERIOD_BOUNDS } from "./filters";
 import { VISIT_METRICS, VISIT_MS } from "./metrics-sql";
@@ -59,15 +58,6 @@ FROM (
   GROUP BY GROUPING SETS (${filters.map((f) => `(g.day, g.value, g.${f})`).join(", ")})
 )
 WHERE filter_value != ''`;
-}
-
-/** The kinds a page filter keeps rows of (all of them filter_day_rows', its totals and top pages too). */
-export const PAGE_FILTER_KINDS: readonly Kind[] = ["total", "channel", "page", "country", "browser", "os", "device", "event"];
-
-/** Whether a view filtered by one value of `dimension` finds its `kind` rows in filter_day_rows. */
-export function keepsFilterRows(dimension: Dimension, kind: Kind): boolean {
-  if (dimension === "page") return PAGE_FILTER_KINDS.includes(kind);
-  return isFilterDimension(dimension) && hasFilterRows(dimension, kind);
 }
 
 const PAGE_VISIT_KINDS = PAGE_FILTER_KINDS.filter((kind): kind is VisitKind => kind !== "total" && kind !== "page" && kind !== "event");
