@@ -275,6 +275,7 @@ async function populate(label: string): Promise<Account> {
     });
     await prisma.dailyFilterStat.create({ data: { siteId: site.id, day: today, filter: "country", filterValue: "DE", dimension: "page", value: "/pricing", ...totals } });
     await prisma.hourlyStat.create({ data: { siteId: site.id, hour: new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000), ...totals } });
+    await prisma.pageFilterGap.create({ data: { siteId: site.id, day: new Date(today.getTime() - DAY) } });
   }
   await prisma.apiKey.create({ data: { userId, name: "CI dashboard", prefix: `ms_${newToken(4)}`, keyHash: newToken() } });
 

@@ -152,6 +152,7 @@ function visitPathsCte(scope: RawScope): string {
   return `vp AS MATERIALIZED (
     SELECT DISTINCT e.visit_id, e.pathname AS page FROM events e
     WHERE e.site_id = ${scope.site} AND e.ts >= ${lo} - interval '1 day' AND e.ts < ${hi} + interval '1 day' AND e.name || '' = 'pageview'
+      AND e.visit_id IN (SELECT visit_id FROM fv UNION SELECT visit_id FROM fx)
   )`;
 }
 
@@ -228,8 +229,31 @@ export function refreshFilterRowsCtes(scope: RawScope, p: { site: string; day: s
  * stale the statistics). A statement of its own keeps each of the refresher's statements short.
  */
 export function refreshPageFilterRowsSql(scope: RawScope, p: { site: string; day: string }): string {
-  return `WITH ${rawSourceCtes(scope)}, ${filterEventsCte(scope)}, ${visitPathsCte(scope)}, filter_computed AS MATERIALIZED (
-  ${pageFilterRows()}
-), ${storeFilterRowsCtes(p, "filter = 'page'")}
+  return `WITH ${rawSourceCtes(scope)}, ${filterEventsCte(scope)}, ${visitPathsCte(scope)}, ${FITS_CTE}, filter_computed AS MATERIALIZED (
+  SELECT * FROM (${pageFilterRows()}) r WHERE (SELECT ok FROM fits)
+), ${storeFilterRowsCtes(p, "filter = 'page'")}, gap_opened AS (
+  INSERT INTO page_filter_gaps (site_id, day) SELECT ${p.site}, ${p.day} WHERE NOT (SELECT ok FROM fits) ON CONFLICT DO NOTHING
+), gap_closed AS (
+  DELETE FROM page_filter_gaps WHERE site_id = ${p.site} AND day = ${p.day} AND (SELECT ok FROM fits)
+)
 SELECT count(*)::int AS changed FROM filter_changes`;
 }
+
+/**
+ * A page filter's rows repeat each visit's rows once per path it viewed: n paths cost about n²
+ * rows. A day whose visits would cost more than PAIRS_PER_PATH per (visit, path) on average
+ * (plus a margin for small days) gets none: a crawler with a browser's user agent, or a test
+ * whose traffic all comes from one address, makes visits of hundreds of paths. The day is
+ * recorded in page_filter_gaps instead, and a view filtered by a page that includes it reads
+ * raw visits and events (engines/postgres/page-filter-gaps.ts). The demo's days cost about 3
+ * rows a path.
+ */
+const PAIRS_PER_PATH = 50;
+const PAIRS_MARGIN = 100_000;
+const FITS_CTE = `fits AS MATERIALIZED (
+    SELECT coalesce(sum(n * n), 0) <= ${PAIRS_PER_PATH} * coalesce(sum(n), 0) + ${PAIRS_MARGIN} AS ok
+    FROM (SELECT count(*) AS n FROM vp GROUP BY visit_id) s
+  )`;
+
+/** SQL ($1 site, $2 and $3 the local dates from..to): whether a day of the period has no page filter rows. */
+export const PAGE_FILTER_GAP_IN = "SELECT EXISTS (SELECT 1 FROM page_filter_gaps WHERE site_id = $1 AND day BETWEEN $2::date AND $3::date) AS gap";

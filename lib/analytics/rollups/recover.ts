@@ -21,8 +21,8 @@ export async function markRecentDaysDirty(days = 2, now = new Date()): Promise<n
 
 /**
  * Marks the days whose rollups predate their page filter rows (daily_filter_stats with
- * filter 'page', added after daily_stats): days with visits (a total row) and no such row (a
- * day of custom events only is refreshed at each boot: harmless). Run at boot; the refresher
+ * filter 'page', added after daily_stats): days with visits (a total row), no such row and no
+ * page_filter_gaps row (a day of custom events only is refreshed at each boot: harmless). Run at boot; the refresher
  * then fills them in the background, one site-day at a time; until then a page-filtered view
  * counts nothing on those days.
  */
@@ -31,7 +31,8 @@ export async function markDaysWithoutPageFilterRows(): Promise<number> {
     `SELECT s.id, s.timezone, to_char(d.day, 'YYYY-MM-DD') AS day
      FROM sites s
      JOIN daily_stats d ON d.site_id = s.id AND d.dimension = 'total'
-     WHERE NOT EXISTS (SELECT 1 FROM daily_filter_stats f WHERE f.site_id = s.id AND f.day = d.day AND f.filter = 'page')`,
+     WHERE NOT EXISTS (SELECT 1 FROM daily_filter_stats f WHERE f.site_id = s.id AND f.day = d.day AND f.filter = 'page')
+       AND NOT EXISTS (SELECT 1 FROM page_filter_gaps g WHERE g.site_id = s.id AND g.day = d.day)`,
   );
   markDirty(rows.map((r) => ({ siteId: r.id, timezone: r.timezone, day: r.day })));
   return rows.length;

@@ -3,6 +3,7 @@ import { markDaysWithoutPageFilterRows, markRecentDaysDirty, rebuildSiteRollups,
 import { markWrittenDays, writeWithRecovery } from "@/lib/analytics/store/write-with-recovery";
 import { bulkInsert } from "./bulk-insert";
 import { deleteSites } from "./delete-sites";
+import { withPageFilterRows } from "./page-filter-gaps";
 import { breakdown } from "./queries/breakdown";
 import { countEvents } from "./queries/count-events";
 import { goalConversions } from "./queries/goal-conversions";
@@ -40,10 +41,10 @@ export function createPostgresStore(): AnalyticsStore {
     rebuildSite: async (site) => {
       await rebuildSiteRollups(site.id);
     },
-    totals,
-    timeseries,
-    breakdown,
-    goalConversions,
+    totals: async (q, range) => totals(await withPageFilterRows(q, range), range),
+    timeseries: async (q) => timeseries(await withPageFilterRows(q)),
+    breakdown: async (q, dimension, options) => breakdown(await withPageFilterRows(q), dimension, options),
+    goalConversions: async (q, goals) => goalConversions(await withPageFilterRows(q), goals),
     realtimeVisitors,
     hasAnyEvent,
     pageviewsBySite,
