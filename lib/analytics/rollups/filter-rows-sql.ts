@@ -245,7 +245,7 @@ SELECT count(*)::int AS changed FROM filter_changes`;
  * (plus a margin for small days) gets none: a crawler with a browser's user agent, or a test
  * whose traffic all comes from one address, makes visits of hundreds of paths. The day is
  * recorded in page_filter_gaps instead, and a view filtered by a page that includes it reads
- * raw visits and events (engines/postgres/page-filter-gaps.ts). The demo's days cost about 3
+ * raw visits and events (engines/postgres/page-filter-gaps.ts). A day of the 1M demo costs 3.5
  * rows a path.
  */
 const PAIRS_PER_PATH = 50;
