@@ -139,7 +139,6 @@ function filterEventRows(): string {
   return `SELECT * FROM (${sumParts(`${rows(EVENT_SINGLE, "true")} UNION ALL ${rows(EVENT_MULTI, "multi")}`)}) e WHERE ${kept("page")} OR ${kept("event")}`;
 }
 
-
 /**
  * CTE vp: the paths each visit of the day viewed, one row per (visit, path). The visits are
  * those of fv (begun that day) and of fx (with events that day, begun then or the day
@@ -160,7 +159,7 @@ function visitPathsCte(scope: RawScope): string {
  * A page filter's rows (filter 'page', filter_value the path), for every path a visit viewed:
  * its visit rows over fv, a row per path of each visit, a grouping set per kind and one for
  * the totals; its page and event rows over fx the same way. A visit of n paths counts n times,
- * so the cost grows with the square of a visit's distinct paths (2.4 a visit on the demo).
+ * so the cost grows with the square of a visit's distinct paths (FITS_CTE bounds it).
  */
 function pageFilterRows(): string {
   const columns = PAGE_VISIT_KINDS.map((c) => `v.${c}`).join(", ");
