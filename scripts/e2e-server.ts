@@ -88,6 +88,9 @@ async function main(): Promise<void> {
   const { boot, describeBootError } = await import("@/lib/server/boot");
   try {
     app = await boot({ dev: false, log: (line) => log(line) });
+    const { watchForStalls } = await import("@/e2e/support/stall-watch");
+    const { getEnv } = await import("@/lib/config/env");
+    watchForStalls(getEnv().DATABASE_URL, log);
   } catch (error) {
     console.error(`[e2e-server] ${describeBootError(error)}`);
     await stop("boot failed", 1);
