@@ -72,6 +72,28 @@ describe("embedded ClickHouse", () => {
     expect(await ch.query("SELECT x FROM migrated")).toEqual([{ x: 1 }]);
   });
 
+  it("0006 rebuilds the events of an older schema in country order, with their rows, and the view writes visit_pages again", async () => {
+    // The schema as 0005 left it: events in the old order, the view on them.
+    const statementsOf = async (version: string) => (await readMigrations()).find((m) => m.version === version)!.statements;
+    await ch.command("DROP TABLE visit_pages_from_events");
+    await ch.command("DROP TABLE events");
+    await ch.command((await statementsOf("0001_events_visits")).find((sql) => sql.includes("CREATE TABLE IF NOT EXISTS events"))!);
+    await ch.command((await statementsOf("0005_visit_pages")).find((sql) => sql.startsWith("CREATE MATERIALIZED VIEW"))!);
+    await ch.command("DELETE FROM schema_migrations WHERE version = '0006_events_by_country'");
+    await ch.insert("events", [event("upgrade-site", "/old-1"), { ...event("upgrade-site", "/old-2"), country: "DE" }]);
+
+    expect(await applyClickHouseMigrations(ch)).toEqual({ applied: ["0006_events_by_country"] });
+    const [table] = await ch.query<{ statement: string }>("SHOW CREATE TABLE events");
+    expect(table!.statement).toContain("ORDER BY (site_id, toDate(ts), country, visit_id, ts)");
+    const paths = "SELECT pathname FROM events WHERE site_id = 'upgrade-site' ORDER BY pathname";
+    expect(await ch.query(paths)).toEqual([{ pathname: "/old-1" }, { pathname: "/old-2" }]);
+
+    await ch.insert("events", [event("upgrade-site", "/new")]);
+    expect(await ch.query(paths)).toEqual([{ pathname: "/new" }, { pathname: "/old-1" }, { pathname: "/old-2" }]);
+    const viewed = await ch.query("SELECT DISTINCT pathname FROM visit_pages WHERE site_id = 'upgrade-site' ORDER BY pathname");
+    expect(viewed).toEqual([{ pathname: "/new" }, { pathname: "/old-1" }, { pathname: "/old-2" }]);
+  });
+
   it("binds a hostile value and returns it unchanged", async () => {
     await ch.insert("events", [event("hostile", HOSTILE), event("hostile", "/plain")]);
     const rows = await ch.query<{ pathname: string; echoed: string }>(
