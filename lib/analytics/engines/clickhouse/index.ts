@@ -1,6 +1,7 @@
 import type { AnalyticsStore } from "@/lib/analytics/analytics-store";
 import { getEnv } from "@/lib/config/env";
 import { bulkInsert } from "./bulk-insert";
+import { compactAfterBulkLoad } from "./compact-tables";
 import { openClickHouse, type OpenClickHouse } from "./client";
 import { fillFinishedDays, fillRecentDays } from "./day-rows-cache";
 import { deleteSites } from "./delete-sites";
@@ -35,6 +36,8 @@ export function createClickHouseStore(options: ClickHouseStoreOptions = {}): Ana
   const recoveredListeners: Array<() => void> = [];
   /** Sites written since the last refreshAggregates: their usage is checked then. */
   const written = new Set<string>();
+  /** Sites bulk-loaded since their last rebuild: the rebuild merges the tables' parts too. */
+  const bulkLoaded = new Set<string>();
   /** Sites whose finished days are to be filled, and the fill under way (one at a time). */
   const toFill = new Set<string>();
   let filling: Promise<void> | null = null;
@@ -104,7 +107,10 @@ export function createClickHouseStore(options: ClickHouseStoreOptions = {}): Ana
       const purged = await purgeDeletedSites(ch());
       if (purged > 0) log(`removed the events and visits of ${purged} deleted site(s)`);
     },
-    rebuildSite: (site) => fillRecentDays(ch(), { id: site.id, timezone: site.timezone }),
+    async rebuildSite(site) {
+      await fillRecentDays(ch(), { id: site.id, timezone: site.timezone });
+      if (bulkLoaded.delete(site.id)) await compactAfterBulkLoad(ch(), log);
+    },
     totals: (q, range) => totals(ch(), q, range),
     timeseries: (q) => timeseries(ch(), q),
     breakdown: (q, dimension, options) => breakdown(ch(), q, dimension, options),
@@ -114,13 +120,17 @@ export function createClickHouseStore(options: ClickHouseStoreOptions = {}): Ana
     pageviewsBySite: (siteIds, from, to) => pageviewsBySite(ch(), siteIds, from, to),
     countEvents: (siteId) => countEvents(ch(), siteId),
     async deleteSites(siteIds) {
-      for (const siteId of siteIds) toFill.delete(siteId);
+      for (const siteId of siteIds) {
+        toFill.delete(siteId);
+        bulkLoaded.delete(siteId);
+      }
       await filling; // a background fill writes day rows: finished first, none of them outlives its site
       await deleteSites(ch(), siteIds);
     },
     async bulkInsert(rows, options = {}) {
       if (options.replace) await deleteVisitRange(ch(), rows.siteId, rows.visits);
       await bulkInsert(ch(), rows);
+      bulkLoaded.add(rows.siteId);
     },
     readSite: (siteId, after, limit) => readSite(ch(), siteId, after, limit),
   };
