@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openClickHouse, type OpenClickHouse } from "@/lib/analytics/engines/clickhouse/client";
+import { ClickHouseTimeoutError } from "@/lib/analytics/engines/clickhouse/errors";
 import { isAlive, waitForExit } from "@/lib/analytics/engines/clickhouse/data-dir-lock";
 import { applyClickHouseMigrations, readMigrations } from "@/lib/analytics/engines/clickhouse/migrate";
 import { freePort } from "../support/free-port";
@@ -92,6 +93,18 @@ describe("embedded ClickHouse", () => {
     expect(await ch.query(paths)).toEqual([{ pathname: "/new" }, { pathname: "/old-1" }, { pathname: "/old-2" }]);
     const viewed = await ch.query("SELECT DISTINCT pathname FROM visit_pages WHERE site_id = 'upgrade-site' ORDER BY pathname");
     expect(viewed).toEqual([{ pathname: "/new" }, { pathname: "/old-1" }, { pathname: "/old-2" }]);
+  });
+
+  it("gives a migration statement longer than the query timeout, and queries the query timeout again", async () => {
+    const dir = tempDir("ministat-ch-slow-migration-");
+    writeFileSync(path.join(dir, "0001_slow.sql"), `${SLOW_QUERY};\n`);
+    const slow = await openClickHouse({ dataDir: tempDir(), queryTimeoutMs: 1_000, migrationsDir: dir });
+    try {
+      expect(await slow.query<{ n: string }>("SELECT toString(count()) AS n FROM schema_migrations")).toEqual([{ n: "1" }]);
+      await expect(slow.query(SLOW_QUERY)).rejects.toThrow(ClickHouseTimeoutError);
+    } finally {
+      await slow.close();
+    }
   });
 
   it("binds a hostile value and returns it unchanged", async () => {

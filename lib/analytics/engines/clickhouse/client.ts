@@ -32,6 +32,8 @@ export type OpenClickHouseOptions = {
   /** A call without an answer after this long rejects (ClickHouseTimeoutError). */
   queryTimeoutMs?: number;
   log?: (line: string) => void;
+  /** The migrations to apply (tests); migrate.ts's MIGRATIONS_DIR by default. */
+  migrationsDir?: string;
 };
 
 export type OpenClickHouse = ClickHouse & {
@@ -42,22 +44,38 @@ export type OpenClickHouse = ClickHouse & {
 };
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+// A migration may rebuild a table with its rows (0006: ~12 s at 10M events), far longer than a
+// query may take: its statements get this long, on a connection of their own for a server and
+// on the engine's calls until the migrations are done for the embedded engine.
+const MIGRATION_TIMEOUT_MS = 60 * 60_000;
 
 export async function openClickHouse(options: OpenClickHouseOptions = {}): Promise<OpenClickHouse> {
   const log = options.log ?? (() => {});
   const timeoutMs = options.queryTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const connection = options.url
-    ? await openServer({ url: options.url, database: databaseOfUrl(options.url, options.database ?? "ministat"), timeoutMs, log })
-    : await openEmbeddedClickHouse({ path: path.resolve(options.dataDir ?? ".data", "clickhouse"), database: options.database ?? "ministat", timeoutMs, log });
+  if (options.url) {
+    const database = databaseOfUrl(options.url, options.database ?? "ministat");
+    await migrate(clickHouseOver(await connectOfficialClient({ url: options.url, database, timeoutMs: MIGRATION_TIMEOUT_MS })), log, options.migrationsDir);
+    const connection = await openServer({ url: options.url, database, timeoutMs, log });
+    return { ...clickHouseOver(connection.transport), onRestart: connection.onRestart, pid: connection.pid };
+  }
+  const dataPath = path.resolve(options.dataDir ?? ".data", "clickhouse");
+  const connection = await openEmbeddedClickHouse({ path: dataPath, database: options.database ?? "ministat", timeoutMs: MIGRATION_TIMEOUT_MS, log });
   const ch = clickHouseOver(connection.transport);
+  await migrate(ch, log, options.migrationsDir, { keepOpen: true });
+  connection.setCallTimeout(timeoutMs);
+  return { ...ch, onRestart: connection.onRestart, pid: connection.pid };
+}
+
+/** Applies the migrations; closes `ch` afterwards (and on failure, whatever `keepOpen`). */
+async function migrate(ch: ClickHouse, log: (line: string) => void, dir?: string, options: { keepOpen?: boolean } = {}): Promise<void> {
   try {
-    const { applied } = await applyClickHouseMigrations(ch);
+    const { applied } = await applyClickHouseMigrations(ch, dir);
     if (applied.length) log(`Applied ClickHouse migrations: ${applied.join(", ")}`);
   } catch (error) {
     await ch.close();
     throw error;
   }
-  return { ...ch, onRestart: connection.onRestart, pid: connection.pid };
+  if (!options.keepOpen) await ch.close();
 }
 
 export type ClientTarget =

@@ -44,7 +44,7 @@ const STOP_TIMEOUT_MS = 30_000;
 const LEFTOVER_EXIT_MS = 15_000;
 const RESTART_DELAYS_MS = [200, 500, 1_000, 2_000, 5_000];
 
-export async function openEmbeddedClickHouse(options: Options): Promise<EngineConnection> {
+export async function openEmbeddedClickHouse(options: Options): Promise<EngineConnection & { setCallTimeout(ms: number): void }> {
   mkdirSync(options.path, { recursive: true });
   const engine = new EmbeddedEngine(options);
   await engine.start();
@@ -58,6 +58,7 @@ export async function openEmbeddedClickHouse(options: Options): Promise<EngineCo
     },
     onRestart: (listener) => engine.onRestart(listener),
     pid: () => engine.pid,
+    setCallTimeout: (ms) => engine.setCallTimeout(ms),
   };
 }
 
@@ -71,7 +72,16 @@ class EmbeddedEngine {
   private readonly pending = new Map<number, Pending>();
   private readonly restartListeners: Array<() => void> = [];
 
-  constructor(private readonly options: Options) {}
+  private timeoutMs: number;
+
+  constructor(private readonly options: Options) {
+    this.timeoutMs = options.timeoutMs;
+  }
+
+  /** How long later calls may take (the migrations at start get longer than queries). */
+  setCallTimeout(ms: number): void {
+    this.timeoutMs = ms;
+  }
 
   get pid(): number | null {
     return this.ready ? (this.child?.pid ?? null) : null;
@@ -100,7 +110,8 @@ class EmbeddedEngine {
     }
     const id = ++this.nextId;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => this.settle(id, new ClickHouseTimeoutError(this.options.timeoutMs / 1000)), this.options.timeoutMs);
+      const timeoutMs = this.timeoutMs;
+      const timer = setTimeout(() => this.settle(id, new ClickHouseTimeoutError(timeoutMs / 1000)), timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
       child.send({ id, ...call } satisfies HostRequest, (error) => {
         if (error) this.settle(id, new ClickHouseUnavailableError(`The embedded ClickHouse could not be reached: ${error.message}`, { cause: error }));
