@@ -49,6 +49,8 @@ export type AggregatesRefresh = { siteDays: number; ms: number; siteIds: string[
 
 export interface AnalyticsStore {
   readonly engine: AnalyticsEngine;
+  /** Ingestion flushes once this many events wait (or a second after the first): the batch size the engine writes best. */
+  readonly flushAtEvents: number;
 
   /** Connects (and, for ClickHouse, starts the embedded engine and applies its migrations). */
   open(): Promise<void>;

@@ -6,17 +6,17 @@ import { countAccepted, countFlush, countWritten, readIngestionStats, type Inges
 import { describeDbError } from "@/lib/db/sql-state";
 import type { EventRecord, VisitRecord } from "@/lib/analytics/types";
 
-// When the buffer is written: 1 s after the first waiting event, or at once when 5,000
-// are waiting, whichever comes first. One flush at a time (a second one would only
-// compete for the same rows and connection); requests made while one runs make it go
-// round again. After a failure it waits 0.5 s, then twice as long each time (≤ 30 s), or
+// When the buffer is written: 1 s after the first waiting event, or at once when the
+// engine's flushAtEvents are waiting (5,000 until the store is known), whichever comes
+// first. One flush at a time (a second one would only compete for the same rows and
+// connection); requests made while one runs make it go round again. After a failure it waits 0.5 s, then twice as long each time (≤ 30 s), or
 // less when told that Postgres is back (retryFlushNow).
 //
 // With a spool attached (the app always has one; bare test servers may not), each accepted
 // event is also appended to it, and the spool learns after each commit what it may delete.
 
 const FLUSH_INTERVAL_MS = 1_000;
-const FLUSH_AT_EVENTS = 5_000;
+let flushAtEvents = 5_000;
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 30_000;
 
@@ -54,7 +54,7 @@ export function enqueueEvent(event: Omit<EventRecord, "seq">, visit: VisitRecord
   const record: EventRecord = { ...event, seq: nextSeq++ };
   countAccepted();
   spool?.append(record.seq, encodeRecord(record, visit));
-  if (buffer.push(record, visit) >= FLUSH_AT_EVENTS) requestFlush();
+  if (buffer.push(record, visit) >= flushAtEvents) requestFlush();
   else if (timer === null && running === null) armTimer(FLUSH_INTERVAL_MS);
 }
 
@@ -100,7 +100,7 @@ async function flushLoop(): Promise<void> {
   do {
     again = false;
     if (!buffer.hasWaiting() || !(await flushOnce())) return;
-  } while (again || buffer.waitingCount() >= FLUSH_AT_EVENTS);
+  } while (again || buffer.waitingCount() >= flushAtEvents);
 }
 
 /** Writes everything waiting; false when (part of) it had to be given back. */
@@ -109,7 +109,10 @@ async function flushOnce(): Promise<boolean> {
   const writingTo = spool;
   const started = performance.now();
   const outcome = await getAnalyticsStore()
-    .then((store) => store.write(batch, writingTo?.id ?? null))
+    .then((store) => {
+      flushAtEvents = store.flushAtEvents;
+      return store.write(batch, writingTo?.id ?? null);
+    })
     .catch((error: unknown) => ({ stored: 0, discarded: 0, keys: [], leftover: batch, error }));
   buffer.finishBatch(batch, outcome.leftover);
   countWritten(outcome.stored, outcome.discarded);

@@ -64,6 +64,10 @@ export function createClickHouseStore(options: ClickHouseStoreOptions = {}): Ana
   };
   return {
     engine: "clickhouse",
+    // Each insert makes a part (a flush makes four: events, the view's visit_pages, visits,
+    // the spool mark), which merges then rewrite: fewer, larger inserts cost less. At
+    // concurrency 50, 20,000 against 5,000: 9,532 and 9,537 against 8,500 and 8,378 events/s.
+    flushAtEvents: 20_000,
     async open() {
       const env = getEnv();
       const connection = await openClickHouse({

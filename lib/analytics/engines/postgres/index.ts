@@ -23,6 +23,7 @@ import { readSpoolMark } from "./read-spool-mark";
 export function createPostgresStore(): AnalyticsStore {
   return {
     engine: "postgres",
+    flushAtEvents: 5_000,
     open: async () => undefined,
     close: async () => undefined,
     // The embedded Postgres's restarts reach the writer through lib/server/boot.ts (onDatabaseRestarted).
