@@ -9,8 +9,9 @@ import type { EventRecord, VisitRecord } from "@/lib/analytics/types";
 // When the buffer is written: 1 s after the first waiting event, or at once when the
 // engine's flushAtEvents are waiting (5,000 until the store is known), whichever comes
 // first. One flush at a time (a second one would only compete for the same rows and
-// connection); requests made while one runs make it go round again. After a failure it waits 0.5 s, then twice as long each time (≤ 30 s), or
-// less when told that Postgres is back (retryFlushNow).
+// connection); requests made while one runs make it go round again. After a failure it
+// waits 0.5 s, then twice as long each time (≤ 30 s), or less when told that Postgres is
+// back (retryFlushNow).
 //
 // With a spool attached (the app always has one; bare test servers may not), each accepted
 // event is also appended to it, and the spool learns after each commit what it may delete.

@@ -1,8 +1,8 @@
 import type { AnalyticsStore } from "@/lib/analytics/analytics-store";
 import { getEnv } from "@/lib/config/env";
 import { bulkInsert } from "./bulk-insert";
-import { compactAfterBulkLoad } from "./compact-tables";
 import { openClickHouse, type OpenClickHouse } from "./client";
+import { compactAfterBulkLoad } from "./compact-tables";
 import { fillFinishedDays, fillRecentDays } from "./day-rows-cache";
 import { deleteSites } from "./delete-sites";
 import { findSiteZones } from "./live-sites";
