@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, onTestFinished } from "vitest";
 import { insertVisit } from "@/tests/support/insert-visit";
 import { createSyntheticSite, insertSyntheticTraffic } from "@/tests/support/synthetic-traffic";
 import { markDaysWithoutPageFilterRows, markDirty, markRecentDaysDirty, pendingSiteDays, refreshDirtyRollups } from "@/lib/analytics/rollups";
@@ -86,6 +86,10 @@ describe("dirty days", () => {
 
   it("analyses visits and events once they grew by a fifth since their last analysis", async () => {
     const pool = getPool();
+    // Autovacuum would analyse them too once they grew by a tenth, and did once, in CI, between
+    // the insert and the check (the check then found only events).
+    await pool.query("ALTER TABLE events SET (autovacuum_enabled = off); ALTER TABLE visits SET (autovacuum_enabled = off)");
+    onTestFinished(() => pool.query("ALTER TABLE events RESET (autovacuum_enabled); ALTER TABLE visits RESET (autovacuum_enabled)").then(() => undefined));
     await pool.query("ANALYZE events, visits");
     const { siteId } = await createSyntheticSite(pool, { domain: "dirty-grown.example", timezone: "Etc/UTC" });
     // Enough new rows to pass a fifth of both tables, whatever earlier test files left in this database.
