@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bulkInsert } from "@/lib/analytics/engines/clickhouse/bulk-insert";
 import type { ClickHouse } from "@/lib/analytics/engines/clickhouse/clickhouse";
-import { fillFinishedDays, forgetDays, readsRaw } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
+import { fillFinishedDays, forgetDays, readsKeptUnfiltered, readsRaw } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
 import { breakdown } from "@/lib/analytics/engines/clickhouse/queries/breakdown";
 import { goalConversions } from "@/lib/analytics/engines/clickhouse/queries/goal-conversions";
+import { timeseries } from "@/lib/analytics/engines/clickhouse/queries/timeseries";
 import { totals } from "@/lib/analytics/engines/clickhouse/queries/totals";
 import type { SiteRows } from "@/lib/analytics/analytics-store";
 import { addDays } from "@/lib/analytics/dates";
@@ -28,10 +29,10 @@ const counted = (): ClickHouse => ({
 });
 
 const SITE = { id: "kept-rows-site", timezone: "Etc/UTC" };
-const DAY = addDays(new Date().toISOString().slice(0, 10), -3);
+const TODAY = new Date().toISOString().slice(0, 10);
+const DAY = addDays(TODAY, -3);
 
-function siteRows(): SiteRows {
-  const start = Date.parse(`${DAY}T10:00:00Z`);
+function siteRows(siteId = SITE.id, start = Date.parse(`${DAY}T10:00:00Z`)): SiteRows {
   const attrs = { source: "Google", referrerHost: "www.google.com", channel: "search", utmSource: null, utmMedium: null, utmCampaign: null, utmContent: null, utmTerm: null };
   const visits = Array.from({ length: 12 }, (_, i) => ({
     visitId: String(i + 1),
@@ -55,7 +56,7 @@ function siteRows(): SiteRows {
       v.pageviews === 2 ? [{ ts: v.endedAt, name: "pageview", visitorId: v.visitorId, visitId: v.visitId, pathname: "/pricing", props: null }] : [],
     ),
   );
-  return { siteId: SITE.id, visits, events };
+  return { siteId, visits, events };
 }
 
 beforeAll(async () => {
@@ -100,6 +101,53 @@ describe("kept day rows", () => {
       expect(await breakdown(ch, kept, dimension, { limit: 100 }), dimension).toEqual(await breakdown(ch, raw, dimension, { limit: 100 }));
     }
     expect((await breakdown(ch, kept, "browser", { limit: 100 })).map((r) => r.value)).toEqual(["Firefox", "Safari"]);
+  });
+  it("answer an unfiltered view as the raw rows do, from kept rows and one scan of its recent days for all its visit panels and one for its pages and goals", async () => {
+    // Visits on a day that is over and an hour ago (a day that is not).
+    const site = { id: "kept-rows-recent", timezone: "Etc/UTC" };
+    const day = siteRows(site.id);
+    const recent = siteRows(site.id, Date.now() - 3_600_000);
+    const shift = (id: string) => String(1000 + Number(id));
+    await bulkInsert(ch, {
+      siteId: site.id,
+      visits: [...day.visits, ...recent.visits.map((v) => ({ ...v, visitId: shift(v.visitId), browser: "Chrome" }))],
+      events: [...day.events, ...recent.events.map((e) => ({ ...e, visitId: shift(e.visitId) }))],
+    });
+    await fillFinishedDays(ch, [site]); // as the store does in the background
+    const range = { period: "custom" as const, from: addDays(DAY, -1), to: TODAY, interval: "day" as const };
+    const kept: StatsQuery = { site, range, filters: {} };
+    const raw: StatsQuery = { ...kept, source: "raw" };
+    expect(readsKeptUnfiltered(kept)).toBe(true);
+    expect(readsKeptUnfiltered(raw)).toBe(false);
+    expect(readsKeptUnfiltered({ ...kept, filters: { country: "DE" } })).toBe(false);
+
+    const goals = [
+      { id: "pricing", eventName: null, pagePath: "/pricing" },
+      { id: "signup", eventName: "Signup", pagePath: null },
+    ];
+    let scans = 0;
+    const scanning: ClickHouse = {
+      ...ch,
+      query: (sql, params) => {
+        if (/FROM (visits|events)\b/.test(sql)) scans++;
+        return ch.query(sql, params);
+      },
+    };
+    const view = (q: StatsQuery) =>
+      Promise.all([
+        totals(scanning, q, range),
+        timeseries(scanning, q),
+        breakdown(scanning, q, "browser", { limit: 100 }),
+        breakdown(scanning, q, "country", { limit: 100 }),
+        breakdown(scanning, q, "page", { limit: 100, visitorsOnly: true }),
+        goalConversions(scanning, q, goals),
+      ]);
+    const answers = await view(kept);
+    expect(scans).toBe(2);
+    expect(answers).toEqual(await view(raw));
+    const [sums, , browsers] = answers;
+    expect(sums).toMatchObject({ visits: 24 });
+    expect(browsers.map((r) => r.value)).toEqual(["Chrome", "Firefox", "Safari"]);
   });
   it("answer a view filtered by one page as the raw rows do: its totals, visit panels, pages and goals", async () => {
     const range = { period: "custom" as const, from: addDays(DAY, -1), to: addDays(DAY, 1), interval: "day" as const };

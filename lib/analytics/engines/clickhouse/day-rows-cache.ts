@@ -174,6 +174,36 @@ function keptSql(kind: Kind, filter: KeptFilter | null, from: "from" | "second_d
 }
 
 /**
+ * Whether the view's panels of `kinds` are answered together, one statement for its visit
+ * panels (visit-panels.ts) and one for its pages and goals (event-panels.ts): when they read
+ * raw rows, and when they read kept rows without filters. Such a view's recent days are raw
+ * rows, and one scan of them for all the panels costs what one panel's did (10M pageviews,
+ * late in the day: ~25 ms a scan, against ~6 ms for a month of kept rows).
+ */
+export function readsTogether(q: StatsQuery, range: { from: string; to: string }, kinds: readonly Kind[]): boolean {
+  return readsRaw(q, range, kinds) || readsKeptUnfiltered(q, range);
+}
+
+/** Whether the view has no filters and reads kept rows (of every kind alike). */
+export function readsKeptUnfiltered(q: StatsQuery, range: { from: string; to: string } = q.range): boolean {
+  return Object.values(q.filters).every((v) => v === undefined) && !readsRaw(q, range, KINDS);
+}
+
+/**
+ * Fills the view's days that are over and names its two spans: kept rows from `from` to
+ * `kept_to`, and raw rows from `recent_from` to `to` when `recent` (days not over yet).
+ */
+export async function keptSpan(
+  ch: ClickHouse,
+  q: StatsQuery,
+  range: { from: string; to: string } = q.range,
+): Promise<{ recent: boolean; params: { kept_to: string; recent_from: string } }> {
+  const keptTo = lastKeptDay(q, range);
+  await ensureFilled(ch, q.site, range.from, keptTo);
+  return { recent: keptTo !== range.to, params: { kept_to: keptTo, recent_from: addDays(keptTo, 1) } };
+}
+
+/**
  * A SELECT of (day, value, visitors, visits, pageviews, bounces, duration_sum, events) for
  * the kind over `range`, and its parameters.
  */
@@ -187,8 +217,7 @@ export async function dayRows(
   checkedKind(kind);
   const params = statsParams(q, range);
   if (readsRaw(q, range, [kind])) return { sql: rawDayRowsSql(kind, q.filters, "from", "to", shape), params };
-  const keptTo = lastKeptDay(q, range);
-  await ensureFilled(ch, q.site, range.from, keptTo);
+  const span = await keptSpan(ch, q, range);
 
   const filter = keptFilter(q, kind);
   const eventKind = kind === "page" || kind === "event";
@@ -196,17 +225,16 @@ export async function dayRows(
   const parts: string[] = [];
   if (firstDayRaw) parts.push(`SELECT ${DAY_ROW_COLUMNS} FROM (${rawDayRowsSql(kind, q.filters, "from", "from", shape)})`);
   parts.push(keptSql(kind, filter, firstDayRaw ? "second_day" : "from"));
-  const recentFrom = addDays(keptTo, 1);
-  if (keptTo !== range.to) {
+  if (span.recent) {
     // Events of the filtered visits begun these days or the day before (in the period), as
     // the kept rows count them: a page filter looks up the visits of two days, not a month's.
     const since = filter && eventKind ? "recent_started" : undefined;
     parts.push(`SELECT ${DAY_ROW_COLUMNS} FROM (${rawDayRowsSql(kind, q.filters, "recent_from", "to", shape, since)})`);
   }
-  const recentStarted = addDays(recentFrom, -1) < range.from ? range.from : addDays(recentFrom, -1);
+  const dayBefore = addDays(span.params.recent_from, -1);
   return {
     sql: parts.join("\n  UNION ALL\n  "),
-    params: { ...params, second_day: addDays(range.from, 1), kept_to: keptTo, recent_from: recentFrom, recent_started: recentStarted },
+    params: { ...params, ...span.params, second_day: addDays(range.from, 1), recent_started: dayBefore < range.from ? range.from : dayBefore },
   };
 }
 

@@ -1,9 +1,10 @@
-import type { ClickHouse } from "@/lib/analytics/engines/clickhouse/clickhouse";
+import type { ClickHouse, QueryParams } from "@/lib/analytics/engines/clickhouse/clickhouse";
+import { keptSpan, readsKeptUnfiltered } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
 import { MAX_BREAKDOWN_LIMIT, toBreakdownRow } from "@/lib/analytics/query/breakdown-sql";
 import type { GoalSqlRow } from "@/lib/analytics/query/goals-sql";
 import { createScanBatcher } from "@/lib/analytics/query/scan-batcher";
 import type { BreakdownRow, GoalDefinition, StatsQuery } from "@/lib/analytics/types";
-import { eventConditions, EVENTS_IN_PERIOD, NO_INDEX_FOR_VISIT_LOOKUP, PERIOD_BOUNDS, statsParams } from "./filters";
+import { eventConditions, EVENTS_IN_PERIOD, NO_INDEX_FOR_VISIT_LOOKUP, PERIOD_BOUNDS, periodBounds, statsParams } from "./filters";
 
 // The panels of a view read from raw events (filtered views, mostly) that need only visitors
 // and hits — the dashboard's top pages and the goals — asked for in the same turn, in one
@@ -18,25 +19,41 @@ export type EventPart = { kind: "pages"; limit: number; offset: number } | { kin
 
 type EventSqlRow = { kind: "page" | "event"; value: string; visitors: number; hits: number; place: number };
 
-// Page rows: the first `rows` by visitors, then pageviews, then value, and the goals' paths;
-// custom event rows: the goals' names.
-const eventPanelsSql = (conditions: string) => `WITH ${PERIOD_BOUNDS}
+// Rows of (day, kind, value, visitors, hits) from raw events: per local day, the pages and the goals' custom events.
+const rawEventRows = (conditions: string) => `SELECT toDate(e.ts, {tz:String}) AS day, if(e.name = 'pageview', 'page', 'event') AS kind, if(e.name = 'pageview', e.pathname, e.name) AS value,
+      uniqExact(e.visitor_id) AS visitors, count() AS hits
+    FROM events AS e
+    WHERE e.site_id = {site:String} AND ${EVENTS_IN_PERIOD} AND (e.name = 'pageview' OR e.name IN {names:Array(String)})${conditions}
+    GROUP BY day, kind, value`;
+
+// The same rows of an unfiltered view: kept from `from` to `kept_to`, raw from lo (`recent_from`) to hi.
+const keptEventRows = (recent: boolean) => `SELECT day, kind, value, visitors, if(kind = 'page', pageviews, events) AS hits
+    FROM day_rows FINAL
+    WHERE site_id = {site:String} AND timezone = {tz:String} AND day >= {from:Date} AND day <= {kept_to:Date}
+      AND (kind = 'page' OR (kind = 'event' AND value IN {names:Array(String)}))${recent ? `\n    UNION ALL\n    ${rawEventRows("")}` : ""}`;
+
+// Out of those rows, page rows: the first `rows` by visitors, then pageviews, then value, and
+// the goals' paths; custom event rows: the goals' names.
+const eventPanelsSql = (bounds: string, rows: string) => `WITH ${bounds}
 SELECT kind, value, visitors, hits, place
 FROM (
   SELECT kind, value, toFloat64(sum(visitors)) AS visitors, toFloat64(sum(hits)) AS hits,
     toUInt32(row_number() OVER (PARTITION BY kind ORDER BY visitors DESC, hits DESC, value)) AS place
   FROM (
-    SELECT toDate(e.ts, {tz:String}) AS day, if(e.name = 'pageview', 'page', 'event') AS kind, if(e.name = 'pageview', e.pathname, e.name) AS value,
-      uniqExact(e.visitor_id) AS visitors, count() AS hits
-    FROM events AS e
-    WHERE e.site_id = {site:String} AND ${EVENTS_IN_PERIOD} AND (e.name = 'pageview' OR e.name IN {names:Array(String)})${conditions}
-    GROUP BY day, kind, value
+    ${rows}
   )
   GROUP BY kind, value
 )
 WHERE (kind = 'page' AND (place <= {rows:UInt32} OR value IN {paths:Array(String)})) OR (kind = 'event' AND value IN {names:Array(String)})
 ORDER BY kind, place
 ${NO_INDEX_FOR_VISIT_LOOKUP}`;
+
+/** The statement of the view's page and event rows, and its parameters. */
+async function eventPanelsQuery(ch: ClickHouse, q: StatsQuery): Promise<{ sql: string; params: QueryParams }> {
+  if (!readsKeptUnfiltered(q)) return { sql: eventPanelsSql(PERIOD_BOUNDS, rawEventRows(eventConditions(q.filters))), params: statsParams(q) };
+  const span = await keptSpan(ch, q);
+  return { sql: eventPanelsSql(periodBounds("recent_from", "to"), keptEventRows(span.recent)), params: { ...statsParams(q), ...span.params } };
+}
 
 const goalNames = (goals: GoalDefinition[]) => goals.flatMap((g) => (g.eventName ? [g.eventName] : []));
 const goalPaths = (goals: GoalDefinition[]) => goals.flatMap((g) => (g.pagePath && !g.eventName ? [g.pagePath] : []));
@@ -47,7 +64,7 @@ export function eventPanels(ch: ClickHouse, q: StatsQuery, parts: EventPart[]): 
   const names = [...new Set(goalNames(goals))];
   const paths = [...new Set(goalPaths(goals))];
   const rows = Math.max(0, ...parts.map((p) => (p.kind === "pages" ? Math.min(p.limit, MAX_BREAKDOWN_LIMIT) + p.offset : 0)));
-  const answer = ch.query<EventSqlRow>(eventPanelsSql(eventConditions(q.filters)), { ...statsParams(q), names, paths, rows });
+  const answer = eventPanelsQuery(ch, q).then(({ sql, params }) => ch.query<EventSqlRow>(sql, { ...params, names, paths, rows }));
   return parts.map(async (part): Promise<BreakdownRow[] | GoalSqlRow[]> => {
     const found = await answer;
     if (part.kind === "pages") {

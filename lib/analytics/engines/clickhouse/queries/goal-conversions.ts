@@ -1,5 +1,5 @@
 import type { ClickHouse } from "@/lib/analytics/engines/clickhouse/clickhouse";
-import { dayRows, readsRaw } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
+import { dayRows, readsTogether } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
 import { toGoalRows, type GoalSqlRow } from "@/lib/analytics/query/goals-sql";
 import type { GoalDefinition, GoalRow, Metrics, StatsQuery } from "@/lib/analytics/types";
 import { eventPanelTogether } from "./event-panels";
@@ -37,7 +37,7 @@ export async function goalConversions(ch: ClickHouse, q: StatsQuery, goals: Goal
   if (goals.length === 0) return [];
   const names = goals.flatMap((g) => (g.eventName ? [g.eventName] : []));
   const paths = goals.flatMap((g) => (g.pagePath && !g.eventName ? [g.pagePath] : []));
-  if (readsRaw(q, q.range, ["page", "event", "total"])) {
+  if (readsTogether(q, q.range, ["page", "event", "total"])) {
     const [rows, period] = await Promise.all([
       eventPanelTogether(ch, q, { kind: "goals", goals }) as Promise<GoalSqlRow[]>,
       visitPanelTogether(ch, q, { kind: "totals" }) as Promise<Metrics>,

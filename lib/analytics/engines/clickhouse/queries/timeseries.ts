@@ -1,5 +1,5 @@
 import type { ClickHouse } from "@/lib/analytics/engines/clickhouse/clickhouse";
-import { dayRows, readsRaw } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
+import { dayRows, readsTogether } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
 import type { SumsRow } from "@/lib/analytics/query/metrics";
 import { toTimeseriesPoint } from "@/lib/analytics/query/timeseries-sql";
 import { mapMetricColumns } from "@/lib/analytics/rollups/metric-columns";
@@ -49,7 +49,7 @@ const daysSql = (format: string, rows: string) =>
 
 export async function timeseries(ch: ClickHouse, q: StatsQuery): Promise<TimeseriesPoint[]> {
   let points: Array<SumsRow & { bucket: string }>;
-  if (q.range.interval !== "hour" && readsRaw(q, q.range, ["total"])) return visitPanelTogether(ch, q, { kind: "timeseries" }) as Promise<TimeseriesPoint[]>;
+  if (q.range.interval !== "hour" && readsTogether(q, q.range, ["total"])) return visitPanelTogether(ch, q, { kind: "timeseries" }) as Promise<TimeseriesPoint[]>;
   if (q.range.interval === "hour") {
     points = await ch.query(hoursSql(visitConditions(q.filters)), statsParams(q));
   } else {

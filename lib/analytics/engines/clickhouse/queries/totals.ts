@@ -1,5 +1,5 @@
 import type { ClickHouse } from "@/lib/analytics/engines/clickhouse/clickhouse";
-import { dayRows, readsRaw } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
+import { dayRows, readsTogether } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
 import { toMetrics, type SumsRow } from "@/lib/analytics/query/metrics";
 import type { Metrics, StatsQuery } from "@/lib/analytics/types";
 import { SUMS } from "./metrics-sql";
@@ -13,7 +13,7 @@ const totalsSql = (rows: string) => `SELECT ${SUMS} FROM (
 )`;
 
 export async function totals(ch: ClickHouse, q: StatsQuery, range: { from: string; to: string }): Promise<Metrics> {
-  if (readsRaw(q, range, ["total"])) return visitPanelTogether(ch, { ...q, range: { ...q.range, ...range } }, { kind: "totals" }) as Promise<Metrics>;
+  if (readsTogether(q, range, ["total"])) return visitPanelTogether(ch, { ...q, range: { ...q.range, ...range } }, { kind: "totals" }) as Promise<Metrics>;
   const rows = await dayRows(ch, q, "total", range);
   const [row] = await ch.query<SumsRow>(totalsSql(rows.sql), rows.params);
   return toMetrics(row);
