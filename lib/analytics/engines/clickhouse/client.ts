@@ -54,28 +54,32 @@ export async function openClickHouse(options: OpenClickHouseOptions = {}): Promi
   const timeoutMs = options.queryTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (options.url) {
     const database = databaseOfUrl(options.url, options.database ?? "ministat");
-    await migrate(clickHouseOver(await connectOfficialClient({ url: options.url, database, timeoutMs: MIGRATION_TIMEOUT_MS })), log, options.migrationsDir);
+    const migrations = clickHouseOver(await connectOfficialClient({ url: options.url, database, timeoutMs: MIGRATION_TIMEOUT_MS }));
+    try {
+      await migrate(migrations, log, options.migrationsDir);
+    } finally {
+      await migrations.close();
+    }
     const connection = await openServer({ url: options.url, database, timeoutMs, log });
     return { ...clickHouseOver(connection.transport), onRestart: connection.onRestart, pid: connection.pid };
   }
   const dataPath = path.resolve(options.dataDir ?? ".data", "clickhouse");
   const connection = await openEmbeddedClickHouse({ path: dataPath, database: options.database ?? "ministat", timeoutMs: MIGRATION_TIMEOUT_MS, log });
   const ch = clickHouseOver(connection.transport);
-  await migrate(ch, log, options.migrationsDir, { keepOpen: true });
-  connection.setCallTimeout(timeoutMs);
-  return { ...ch, onRestart: connection.onRestart, pid: connection.pid };
-}
-
-/** Applies the migrations; closes `ch` afterwards (and on failure, whatever `keepOpen`). */
-async function migrate(ch: ClickHouse, log: (line: string) => void, dir?: string, options: { keepOpen?: boolean } = {}): Promise<void> {
   try {
-    const { applied } = await applyClickHouseMigrations(ch, dir);
-    if (applied.length) log(`Applied ClickHouse migrations: ${applied.join(", ")}`);
+    await migrate(ch, log, options.migrationsDir);
   } catch (error) {
     await ch.close();
     throw error;
   }
-  if (!options.keepOpen) await ch.close();
+  connection.setCallTimeout(timeoutMs);
+  return { ...ch, onRestart: connection.onRestart, pid: connection.pid };
+}
+
+/** Applies the migrations not applied yet, and says which. */
+async function migrate(ch: ClickHouse, log: (line: string) => void, dir?: string): Promise<void> {
+  const { applied } = await applyClickHouseMigrations(ch, dir);
+  if (applied.length) log(`Applied ClickHouse migrations: ${applied.join(", ")}`);
 }
 
 export type ClientTarget =
