@@ -95,6 +95,26 @@ describe("embedded ClickHouse", () => {
     expect(viewed).toEqual([{ pathname: "/new" }, { pathname: "/old-1" }, { pathname: "/old-2" }]);
   });
 
+  it("0007 rebuilds the visits of an older schema in country order, with their rows, and a visit's versions still replace one another", async () => {
+    const statementsOf = async (version: string) => (await readMigrations()).find((m) => m.version === version)!.statements;
+    await ch.command("DROP TABLE visits");
+    await ch.command((await statementsOf("0001_events_visits")).find((sql) => sql.includes("CREATE TABLE IF NOT EXISTS visits"))!);
+    await ch.command("DELETE FROM schema_migrations WHERE version = '0007_visits_by_country'");
+    const at = "2026-11-30 10:00:00.000";
+    const visit = (visitId: string, pageviews: number, country: string | null) => ({
+      site_id: "upgrade-site", visit_id: visitId, visitor_id: "1", started_at: at, ended_at: at, entry_page: "/", exit_page: "/", pageviews, events: 0,
+      pages: ["/"], event_names: [], source: "Direct / None", channel: "direct", country, browser: "Firefox", os: "Linux", device: "desktop", version: pageviews,
+    });
+    await ch.insert("visits", [visit("1", 1, "DE"), visit("2", 1, null)]);
+
+    expect(await applyClickHouseMigrations(ch)).toEqual({ applied: ["0007_visits_by_country"] });
+    const [table] = await ch.query<{ statement: string }>("SHOW CREATE TABLE visits");
+    expect(table!.statement).toContain("ORDER BY (site_id, toDate(started_at), country, visit_id)");
+    await ch.insert("visits", [visit("1", 3, "DE"), visit("2", 2, null)]);
+    const newest = "SELECT toString(visit_id) AS id, pageviews FROM visits FINAL WHERE site_id = 'upgrade-site' ORDER BY id";
+    expect(await ch.query(newest)).toEqual([{ id: "1", pageviews: 3 }, { id: "2", pageviews: 2 }]);
+  });
+
   it("gives a migration statement longer than the query timeout, and queries the query timeout again", async () => {
     const dir = tempDir("ministat-ch-slow-migration-");
     writeFileSync(path.join(dir, "0001_slow.sql"), `${SLOW_QUERY};\n`);

@@ -4,7 +4,7 @@ import { visitKey, type StoredVisitState, type VisitState } from "./visit-states
 // The stored state of visits the writer has no memory of (visit-states.ts): their newest row
 // (FINAL), found through the sort key's site and start day.
 
-type Row = { site: string; id: string; started: number | string; ended: number | string; exit: string; pv: number | string; ev: number | string; pages: string[]; names: string[] };
+type Row = { site: string; id: string; started: number | string; land: string | null; ended: number | string; exit: string; pv: number | string; ev: number | string; pages: string[]; names: string[] };
 
 // Visits per read: bound parameters travel in the URL of a server's HTTP interface (≤ 1 MiB).
 const VISITS_PER_READ = 5_000;
@@ -27,7 +27,7 @@ async function read(ch: ClickHouse, states: readonly VisitState[], stored: Map<s
   }
   // Output names differ from the columns: an alias named like a column would replace it in WHERE.
   const rows = await ch.query<Row>(
-    `SELECT site_id AS site, toString(visit_id) AS id, toUnixTimestamp64Milli(started_at) AS started, toUnixTimestamp64Milli(ended_at) AS ended,
+    `SELECT site_id AS site, toString(visit_id) AS id, toUnixTimestamp64Milli(started_at) AS started, country AS land, toUnixTimestamp64Milli(ended_at) AS ended,
        exit_page AS exit, pageviews AS pv, events AS ev, pages, event_names AS names
      FROM visits FINAL
      WHERE site_id IN {sites:Array(String)} AND visit_id IN {ids:Array(Int64)}
@@ -38,6 +38,7 @@ async function read(ch: ClickHouse, states: readonly VisitState[], stored: Map<s
   for (const row of rows) {
     stored.set(visitKey(row.site, row.id), {
       startedAt: Number(row.started),
+      country: row.land,
       endedAt: Number(row.ended),
       exitPage: row.exit,
       pageviews: Number(row.pv),

@@ -49,18 +49,18 @@ describe("visit states", () => {
     expect(forgotten.complete).toBe(false);
   });
 
-  it("merges a stored row by the Postgres rule: counters and end only grow, exit page follows the later end, start kept", () => {
+  it("merges a stored row by the Postgres rule: counters and end only grow, exit page follows the later end, start and country kept", () => {
     const older = newVisit();
     const events = [hit(older, "/b", 2_000)];
     const state = snapshotVisits({ events, visits: [older] }, new VisitMemory()).get(visitKey("s", "7"))!;
-    mergeStored(state, { startedAt: 1_000, endedAt: 9_000, exitPage: "/z", pageviews: 5, events: 2, pages: ["/", "/z"], eventNames: ["Signup"] });
-    expect(state).toMatchObject({ complete: true, values: { startedAt: 1_000, lastSeen: 9_000, exitPage: "/z", pageviews: 5, events: 2 } });
+    mergeStored(state, { startedAt: 1_000, country: "DE", endedAt: 9_000, exitPage: "/z", pageviews: 5, events: 2, pages: ["/", "/z"], eventNames: ["Signup"] });
+    expect(state).toMatchObject({ complete: true, values: { startedAt: 1_000, country: "DE", lastSeen: 9_000, exitPage: "/z", pageviews: 5, events: 2 } });
     expect([...state.pages].sort()).toEqual(["/", "/b", "/z"]);
     expect([...state.eventNames]).toEqual(["Signup"]);
 
     const newer = newVisit();
     const newest = snapshotVisits({ events: [hit(newer, "/", 1_000), hit(newer, "/n", 20_000)], visits: [newer] }, new VisitMemory()).get(visitKey("s", "7"))!;
-    mergeStored(newest, { startedAt: 1_000, endedAt: 9_000, exitPage: "/z", pageviews: 1, events: 0, pages: ["/"], eventNames: [] });
+    mergeStored(newest, { startedAt: 1_000, country: null, endedAt: 9_000, exitPage: "/z", pageviews: 1, events: 0, pages: ["/"], eventNames: [] });
     expect(newest.values).toMatchObject({ lastSeen: 20_000, exitPage: "/n", pageviews: 2, events: 0 });
   });
 });

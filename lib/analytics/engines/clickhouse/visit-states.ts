@@ -22,7 +22,7 @@ export type VisitState = {
 };
 
 /** What a stored visit row adds to a state (stored-visits.ts). */
-export type StoredVisitState = { startedAt: number; endedAt: number; exitPage: string; pageviews: number; events: number; pages: string[]; eventNames: string[] };
+export type StoredVisitState = { startedAt: number; country: string | null; endedAt: number; exitPage: string; pageviews: number; events: number; pages: string[]; eventNames: string[] };
 
 // Arrays in memory (a visit has a handful of pages; a Set costs more per open visit).
 type Remembered = { pages: string[]; eventNames: string[] };
@@ -86,7 +86,9 @@ export function mergeStored(state: VisitState, stored: StoredVisitState | undefi
   state.complete = true;
   if (stored === undefined) return;
   const v = state.values;
-  v.startedAt = stored.startedAt; // the sort key's day: the new row must replace the stored one
+  // The sort key's day and country (0007_visits_by_country.sql): the new row must replace the stored one.
+  v.startedAt = stored.startedAt;
+  v.country = stored.country;
   if (stored.endedAt > v.lastSeen) {
     v.lastSeen = stored.endedAt;
     v.exitPage = stored.exitPage;
