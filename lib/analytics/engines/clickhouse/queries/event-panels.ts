@@ -6,14 +6,15 @@ import { createScanBatcher } from "@/lib/analytics/query/scan-batcher";
 import type { BreakdownRow, GoalDefinition, StatsQuery } from "@/lib/analytics/types";
 import { eventConditions, EVENTS_IN_PERIOD, NO_INDEX_FOR_VISIT_LOOKUP, PERIOD_BOUNDS, periodBounds, statsParams } from "./filters";
 
-// The panels of a view read from raw events (filtered views, mostly) that need only visitors
-// and hits — the dashboard's top pages and the goals — asked for in the same turn, in one
-// statement: one pass over the period's events of the filtered visits gives the page rows
-// and the custom event rows (day-rows.ts, lean: unique visitors per local day, summed over
-// the days). With a page or event filter that pass looks up the filtered visits, the dearest
-// part of such a view; this way it runs once. The goals' page and event rows come back
-// without the period's visitors: goal-conversions.ts asks the visit panels' statement
-// (visit-panels.ts) for them in the same turn, so the view scans its visits once.
+// The panels of a view that need only visitors and hits — the dashboard's top pages and the
+// goals — asked for in the same turn, in one statement. Read from raw events (filtered views,
+// mostly), one pass over the period's events of the filtered visits gives the page rows and
+// the custom event rows (day-rows.ts, lean: unique visitors per local day, summed over the
+// days); an unfiltered view reads the kept rows of its days that are over and one pass over
+// its recent days' events. With a page or event filter the pass looks up the filtered
+// visits, the dearest part of such a view; this way it runs once. The goals' page and event
+// rows come back without the period's visitors: goal-conversions.ts asks the visit panels'
+// statement (visit-panels.ts) for them in the same turn, so the view scans its visits once.
 
 export type EventPart = { kind: "pages"; limit: number; offset: number } | { kind: "goals"; goals: GoalDefinition[] };
 
