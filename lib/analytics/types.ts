@@ -29,6 +29,11 @@ export type Dimension = (typeof DIMENSIONS)[number];
 /** Every dimension can also be a filter (event = visits that fired that custom event). */
 export type Filters = Partial<Record<Dimension, string>>;
 
+/** Whether any filter is set (a key may be present with the value undefined). */
+export function hasFilters(filters: Filters): boolean {
+  return Object.values(filters).some((v) => v !== undefined);
+}
+
 export const PERIODS = ["today", "yesterday", "7d", "30d", "month", "last_month", "12mo", "custom"] as const;
 export type PeriodKey = (typeof PERIODS)[number];
 

@@ -5,7 +5,7 @@ import { METRIC_COLUMN_LIST as ROLLUP_COLUMNS } from "@/lib/analytics/rollups/me
 import { filterConditions } from "./filters";
 import type { SqlParams } from "./sql-params";
 import { addDays, daysBetween } from "@/lib/analytics/dates";
-import { DIMENSIONS, type Dimension, type StatsQuery } from "@/lib/analytics/types";
+import { DIMENSIONS, hasFilters, type Dimension, type StatsQuery } from "@/lib/analytics/types";
 
 // Where a query's rows come from. Unfiltered: the rollups (daily_stats in its day, week and
 // month grains; hourly_stats). Filtered by one value of a visit dimension: that value's
@@ -74,7 +74,7 @@ function rollupsHold(dimension: Dimension, kind: Kind): boolean {
  */
 export function usesRawPath(q: StatsQuery, kinds?: readonly Kind[]): boolean {
   if (q.source === "raw") return true;
-  if (Object.values(q.filters).every((v) => v === undefined)) return false;
+  if (!hasFilters(q.filters)) return false;
   const single = singleVisitFilter(q);
   return !single || !kinds || kinds.some((kind) => !rollupsHold(single.dimension, kind));
 }

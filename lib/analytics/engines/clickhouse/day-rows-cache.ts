@@ -1,7 +1,7 @@
 import { addDays, localDate } from "@/lib/analytics/dates";
 import { KINDS, type Kind } from "@/lib/analytics/rollups/aggregate-sql";
 import { isFilterDimension, keepsFilterRows } from "@/lib/analytics/rollups/filter-rows-sql";
-import { DIMENSIONS, type Dimension, type StatsQuery } from "@/lib/analytics/types";
+import { DIMENSIONS, hasFilters, type Dimension, type StatsQuery } from "@/lib/analytics/types";
 import type { ClickHouse, QueryParams } from "./clickhouse";
 import { DAY_ROW_COLUMNS, rawDayRowsSql, type RowShape } from "./queries/day-rows";
 import { FILTER_ROW_COLUMNS, FILTER_ROW_STATEMENTS } from "./queries/filter-day-rows";
@@ -151,8 +151,7 @@ function keptFilter(q: StatsQuery, kind: Kind): KeptFilter | null {
  */
 export function readsRaw(q: StatsQuery, range: { from: string; to: string }, kinds: readonly Kind[]): boolean {
   if (q.source === "raw" || lastKeptDay(q, range) < range.from) return true;
-  const filtered = Object.values(q.filters).some((v) => v !== undefined);
-  return filtered && kinds.some((kind) => keptFilter(q, kind) === null);
+  return hasFilters(q.filters) && kinds.some((kind) => keptFilter(q, kind) === null);
 }
 
 // Kept rows of a kind over the local days from the parameter `from` to kept_to. (Statements
@@ -186,7 +185,7 @@ export function readsTogether(q: StatsQuery, range: { from: string; to: string }
 
 /** Whether the view has no filters and reads kept rows (of every kind alike). */
 export function readsKeptUnfiltered(q: StatsQuery, range: { from: string; to: string } = q.range): boolean {
-  return Object.values(q.filters).every((v) => v === undefined) && !readsRaw(q, range, KINDS);
+  return !hasFilters(q.filters) && !readsRaw(q, range, KINDS);
 }
 
 /**
