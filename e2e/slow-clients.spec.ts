@@ -30,8 +30,12 @@ test("stalled headers and bodies are dropped within their bound while others are
     stall("a connection that sends nothing", HEADERS_TIMEOUT_MS, ""),
     stall("headers that never end", HEADERS_TIMEOUT_MS, `GET / HTTP/1.1\r\nHost: ${HOST}\r\nUser-Agent: slow`),
     stall("an /api/event body that never ends", FAST_ROUTE_BODY_TIMEOUT_MS, `POST /api/event HTTP/1.1\r\nHost: ${HOST}\r\nContent-Type: text/plain\r\nContent-Length: 300\r\n\r\n{"n":"pageview",`),
-    // A form post Next.js reads to the end before it can tell which action it is.
-    stall("a form post body that never ends", REQUEST_TIMEOUT_MS, `POST /login HTTP/1.1\r\nHost: ${HOST}\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 5000\r\n\r\n--x\r\nContent-Disposition: form-data; name="email"\r\n\r\n`),
+    // Form posts Next.js reads to the end before it can tell which action it is. Two of them:
+    // as many as pages may render at once, so they would hold every page back if a render
+    // that waits for its body counted (render-admission.ts).
+    ...["/login", "/register"].map((path) =>
+      stall(`a form post to ${path} whose body never ends`, REQUEST_TIMEOUT_MS, `POST ${path} HTTP/1.1\r\nHost: ${HOST}\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 5000\r\n\r\n--x\r\nContent-Disposition: form-data; name="email"\r\n\r\n`),
+    ),
   ];
   let stillOpen = stalled.length;
   for (const s of stalled) void s.closed.then(() => (stillOpen -= 1));

@@ -9,10 +9,12 @@ import { getRenderAdmission } from "@/lib/server/render-admission";
 // Diagnostics of the shared e2e server, for the CI log: while requests wait for render
 // admission, pool connections or the read gate, or a statement has run for seconds, one line
 // every few seconds says what the app and Postgres are doing (and the machine's busiest
-// processes). Silent otherwise. SQL is logged as text only: its values are bound, never in it.
+// processes); so does a render that has run for long (a handler that never settles). Silent
+// otherwise. SQL is logged as text only: its values are bound, never in it.
 
 const EVERY_MS = 3_000;
 const LONG_STATEMENT_SECONDS = 5;
+const LONG_RENDER_MS = 15_000;
 
 type Backend = { pid: number; app: string; state: string; wait: string | null; seconds: number; query: string };
 
@@ -38,7 +40,9 @@ export function watchForStalls(databaseUrl: string, log: (line: string) => void)
     const pools = { write: poolState(getWritePool()), read: poolState(getReadPool()) };
     const gate = getReadGate().stats();
     const long = (await connected) ? await longStatements(client) : [];
-    const stalled = admission.waiting > 0 || pools.write.waiting > 0 || pools.read.waiting > 0 || gate.waiting > 0 || long.length > 0;
+    const longRenders = getRenderAdmission().longRunning(LONG_RENDER_MS);
+    const stalled =
+      admission.waiting > 0 || pools.write.waiting > 0 || pools.read.waiting > 0 || gate.waiting > 0 || long.length > 0 || longRenders.length > 0;
     if (!stalled) return;
     const load = loadavg().map((n) => n.toFixed(2)).join(" ");
     log(
@@ -46,6 +50,7 @@ export function watchForStalls(databaseUrl: string, log: (line: string) => void)
         `lag ${admission.lagMs.toFixed(0)} ms util ${(admission.utilization * 100).toFixed(0)}%; ` +
         `write pool ${fmt(pools.write)}; read pool ${fmt(pools.read)}; read gate running ${gate.running} waiting ${gate.waiting}`,
     );
+    for (const r of longRenders) log(`stall-watch:   render ${r.method} ${r.path} running ${(r.ms / 1000).toFixed(1)} s`);
     for (const b of long) log(`stall-watch:   pid ${b.pid} ${b.app} ${b.state}${b.wait ? ` (waits: ${b.wait})` : ""} ${b.seconds.toFixed(1)} s: ${b.query}`);
     log(`stall-watch:   top: ${await busiestProcesses()}`);
   }

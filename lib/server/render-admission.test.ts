@@ -9,8 +9,8 @@ import { RenderAdmission } from "./render-admission";
 
 const limits = { maxActive: 3, maxInFlight: 5, lagLimitMs: Infinity, utilizationLimit: Infinity, maxWaitMs: 60_000 };
 
-function fakeRequest(admission: RenderAdmission, url = "/sites/example.com?country=DE", accept = "text/html") {
-  const req = { url, headers: { accept } } as unknown as IncomingMessage;
+function fakeRequest(admission: RenderAdmission, url = "/sites/example.com?country=DE", accept = "text/html", bodyArrived = true) {
+  const req = { method: "GET", url, headers: { accept }, complete: bodyArrived } as unknown as IncomingMessage & { complete: boolean };
   const answer: { status?: number; headers?: Record<string, string>; body?: string } = {};
   const res = Object.assign(new EventEmitter(), {
     destroyed: false,
@@ -24,7 +24,7 @@ function fakeRequest(admission: RenderAdmission, url = "/sites/example.com?count
     started = true;
     return new Promise<void>((resolve) => (finish = resolve));
   });
-  return { res, state, done, answer, started: () => started, finish: () => finish() };
+  return { req, res, state, done, answer, started: () => started, finish: () => finish() };
 }
 
 describe("render admission", () => {
@@ -66,6 +66,36 @@ describe("render admission", () => {
     expect(leaves.started()).toBe(false);
     for (const r of [...busy, stays, asset]) r.finish();
     await Promise.all([...busy, stays, asset].map((r) => r.done));
+  });
+
+  it("does not count a render whose request body is still arriving (a slow client's form post)", async () => {
+    const admission = new RenderAdmission(limits);
+    const slowPosts = Array.from({ length: 3 }, () => fakeRequest(admission, "/login", "text/html", false));
+    await expect.poll(() => admission.state().running).toBe(3);
+    expect(admission.state().active).toBe(0);
+    const page = fakeRequest(admission);
+    await expect.poll(() => page.started()).toBe(true);
+
+    const arrived = slowPosts[0];
+    if (arrived) arrived.req.complete = true;
+    expect(admission.state()).toMatchObject({ running: 4, active: 2 });
+    for (const r of [...slowPosts, page]) r.finish();
+    await Promise.all([...slowPosts, page].map((r) => r.done));
+  });
+
+  it("frees the place of a render whose response is over, even if its handler never settles", async () => {
+    const admission = new RenderAdmission({ ...limits, maxActive: 1 });
+    const hangs = fakeRequest(admission);
+    const next = fakeRequest(admission);
+    await expect.poll(() => admission.state()).toMatchObject({ running: 1, waiting: 1 });
+    expect(admission.longRunning(0)).toEqual([{ method: "GET", path: "/sites/example.com", ms: expect.any(Number) }]);
+
+    hangs.res.emit("close"); // answered, or its client left; the handler's promise stays pending
+    await expect.poll(() => next.started()).toBe(true);
+    expect(admission.state()).toMatchObject({ running: 1, active: 1, waiting: 0 });
+    next.finish();
+    await next.done;
+    expect(admission.state().running).toBe(0);
   });
 
   it("answers a plain 'busy' 503 with Retry-After to a request that could not start in time", async () => {

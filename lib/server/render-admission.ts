@@ -35,10 +35,11 @@ const SMOOTHING = 0.2; // weight of the newest tick: ~50 ms of memory
 export type Admitted = { heavyReadsPending: number; heavyReadsSince: number };
 
 type Pending = { admit: () => void; since: number; res: ServerResponse; refuse: () => void };
+type Running = { request: Admitted; req: IncomingMessage; since: number };
 
 export class RenderAdmission {
   private readonly queue: Pending[] = [];
-  private readonly running = new Set<Admitted>();
+  private readonly running = new Set<Running>();
   private lagMs = 0;
   private utilization = 0;
   private admittedThisTick = false;
@@ -55,10 +56,10 @@ export class RenderAdmission {
   admit(req: IncomingMessage, res: ServerResponse, request: Admitted, handle: () => Promise<void>): Promise<void> {
     this.ensureTicking();
     if (isStaticAsset(req.url ?? "/") || this.limits.maxActive === Infinity) return handle();
-    if (this.queue.length === 0 && this.hasRoom()) return this.run(request, handle);
+    if (this.queue.length === 0 && this.hasRoom()) return this.run(req, res, request, handle);
     return new Promise<void>((resolve, reject) => {
       this.queue.push({
-        admit: () => void this.run(request, handle).then(resolve, reject),
+        admit: () => void this.run(req, res, request, handle).then(resolve, reject),
         since: performance.now(),
         res,
         refuse: () => {
@@ -84,10 +85,20 @@ export class RenderAdmission {
     this.timer.unref();
   }
 
+  /** Renders running for longer than `ms`, oldest first: method, path (no query) and age (diagnostics). */
+  longRunning(ms: number): { method: string; path: string; ms: number }[] {
+    const now = performance.now();
+    return [...this.running]
+      .filter((r) => now - r.since > ms)
+      .map((r) => ({ method: r.req.method ?? "GET", path: (r.req.url ?? "/").split("?")[0] ?? "/", ms: Math.round(now - r.since) }));
+  }
+
   private activeRenders(): number {
     const settled = performance.now() - SETTLING_MS;
     let active = 0;
-    for (const request of this.running) if (request.heavyReadsPending === 0 || request.heavyReadsSince > settled) active++;
+    for (const { request, req } of this.running) {
+      if (req.complete && (request.heavyReadsPending === 0 || request.heavyReadsSince > settled)) active++;
+    }
     return active;
   }
 
@@ -99,10 +110,13 @@ export class RenderAdmission {
     return active < this.limits.maxActive && this.lagMs <= this.limits.lagLimitMs && this.utilization <= this.limits.utilizationLimit;
   }
 
-  private run(request: Admitted, handle: () => Promise<void>): Promise<void> {
+  private run(req: IncomingMessage, res: ServerResponse, request: Admitted, handle: () => Promise<void>): Promise<void> {
     this.admittedThisTick = true;
-    this.running.add(request);
-    return handle().finally(() => this.running.delete(request));
+    const entry: Running = { request, req, since: performance.now() };
+    this.running.add(entry);
+    const release = () => this.running.delete(entry);
+    res.once("close", release);
+    return handle().finally(release);
   }
 
   private tick(): void {
