@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bulkInsert } from "@/lib/analytics/engines/clickhouse/bulk-insert";
 import type { ClickHouse } from "@/lib/analytics/engines/clickhouse/clickhouse";
-import { fillFinishedDays, forgetDays, readsKeptUnfiltered, readsRaw } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
+import { fillFinishedDays, forgetDays, readsRaw } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
 import { breakdown } from "@/lib/analytics/engines/clickhouse/queries/breakdown";
 import { goalConversions } from "@/lib/analytics/engines/clickhouse/queries/goal-conversions";
 import { timeseries } from "@/lib/analytics/engines/clickhouse/queries/timeseries";
 import { totals } from "@/lib/analytics/engines/clickhouse/queries/totals";
 import type { SiteRows } from "@/lib/analytics/analytics-store";
 import { addDays } from "@/lib/analytics/dates";
+import { KINDS } from "@/lib/analytics/rollups/aggregate-sql";
 import type { StatsQuery } from "@/lib/analytics/types";
 import { startTestClickHouse } from "@/tests/support/clickhouse-test-instance";
 
@@ -102,53 +103,82 @@ describe("kept day rows", () => {
     }
     expect((await breakdown(ch, kept, "browser", { limit: 100 })).map((r) => r.value)).toEqual(["Firefox", "Safari"]);
   });
-  it("answer an unfiltered view as the raw rows do, from kept rows and one scan of its recent days for all its visit panels and one for its pages and goals", async () => {
-    // Visits on a day that is over and an hour ago (a day that is not).
-    const site = { id: "kept-rows-recent", timezone: "Etc/UTC" };
+  // Visits on a day that is over and an hour ago (a day that is not), filled as the store does in the background.
+  async function siteWithRecentVisits(id: string): Promise<StatsQuery["site"]> {
+    const site = { id, timezone: "Etc/UTC" };
     const day = siteRows(site.id);
     const recent = siteRows(site.id, Date.now() - 3_600_000);
-    const shift = (id: string) => String(1000 + Number(id));
+    const shift = (visitId: string) => String(1000 + Number(visitId));
     await bulkInsert(ch, {
       siteId: site.id,
       visits: [...day.visits, ...recent.visits.map((v) => ({ ...v, visitId: shift(v.visitId), browser: "Chrome" }))],
       events: [...day.events, ...recent.events.map((e) => ({ ...e, visitId: shift(e.visitId) }))],
     });
-    await fillFinishedDays(ch, [site]); // as the store does in the background
-    const range = { period: "custom" as const, from: addDays(DAY, -1), to: TODAY, interval: "day" as const };
-    const kept: StatsQuery = { site, range, filters: {} };
-    const raw: StatsQuery = { ...kept, source: "raw" };
-    expect(readsKeptUnfiltered(kept)).toBe(true);
-    expect(readsKeptUnfiltered(raw)).toBe(false);
-    expect(readsKeptUnfiltered({ ...kept, filters: { country: "DE" } })).toBe(false);
+    await fillFinishedDays(ch, [site]);
+    return site;
+  }
 
-    const goals = [
-      { id: "pricing", eventName: null, pagePath: "/pricing" },
-      { id: "signup", eventName: "Signup", pagePath: null },
-    ];
+  const goals = [
+    { id: "pricing", eventName: null, pagePath: "/pricing" },
+    { id: "signup", eventName: "Signup", pagePath: null },
+  ];
+
+  // A dashboard view's queries, how many of their statements read visits or events, and how many read kept rows.
+  async function viewWithScans(q: StatsQuery, dimensions: Array<"browser" | "country" | "city">) {
     let scans = 0;
+    let keptReads = 0;
     const scanning: ClickHouse = {
       ...ch,
       query: (sql, params) => {
         if (/FROM (visits|events)\b/.test(sql)) scans++;
+        if (/FROM (filter_)?day_rows FINAL/.test(sql)) keptReads++;
         return ch.query(sql, params);
       },
     };
-    const view = (q: StatsQuery) =>
-      Promise.all([
-        totals(scanning, q, range),
-        timeseries(scanning, q),
-        breakdown(scanning, q, "browser", { limit: 100 }),
-        breakdown(scanning, q, "country", { limit: 100 }),
-        breakdown(scanning, q, "page", { limit: 100, visitorsOnly: true }),
-        goalConversions(scanning, q, goals),
-      ]);
-    const answers = await view(kept);
-    expect(scans).toBe(2);
-    expect(answers).toEqual(await view(raw));
-    const [sums, , browsers] = answers;
+    const answers = await Promise.all([
+      totals(scanning, q, q.range),
+      timeseries(scanning, q),
+      Promise.all(dimensions.map((d) => breakdown(scanning, q, d, { limit: 100 }))),
+      breakdown(scanning, q, "page", { limit: 100, visitorsOnly: true }),
+      goalConversions(scanning, q, goals),
+    ]);
+    return { answers, scans, keptReads };
+  }
+
+  it("answer an unfiltered view as the raw rows do, from kept rows and one scan of its recent days for all its visit panels and one for its pages and goals", async () => {
+    const site = await siteWithRecentVisits("kept-rows-recent");
+    const range = { period: "custom" as const, from: addDays(DAY, -1), to: TODAY, interval: "day" as const };
+    const kept: StatsQuery = { site, range, filters: {} };
+    const raw: StatsQuery = { ...kept, source: "raw" };
+    expect(readsRaw(kept, range, KINDS)).toBe(false);
+
+    const { answers, scans, keptReads } = await viewWithScans(kept, ["browser", "country"]);
+    expect({ scans, keptReads }).toEqual({ scans: 2, keptReads: 2 });
+    expect(answers).toEqual((await viewWithScans(raw, ["browser", "country"])).answers);
+    const [sums, , [browsers]] = answers;
     expect(sums).toMatchObject({ visits: 24 });
-    expect(browsers.map((r) => r.value)).toEqual(["Chrome", "Firefox", "Safari"]);
+    expect(browsers?.map((r) => r.value)).toEqual(["Chrome", "Firefox", "Safari"]);
   });
+
+  it("answer a view filtered by one value as the raw rows do, its kept panels in one statement of visits and one of events; panels not kept in one more", async () => {
+    const site = await siteWithRecentVisits("kept-rows-recent-filtered");
+    // From the finished day (its page and event rows are raw) to today.
+    const range = { period: "custom" as const, from: DAY, to: TODAY, interval: "day" as const };
+    for (const filters of [{ page: "/pricing" }, { country: "DE" }]) {
+      const kept: StatsQuery = { site, range, filters };
+      const raw: StatsQuery = { ...kept, source: "raw" };
+      const panels = await viewWithScans(kept, ["browser", "country"]);
+      expect({ scans: panels.scans, keptReads: panels.keptReads }, JSON.stringify(filters)).toEqual({ scans: 2, keptReads: 2 });
+      expect(panels.answers, JSON.stringify(filters)).toEqual((await viewWithScans(raw, ["browser", "country"])).answers);
+      // A page filter keeps no city rows: those are read raw, beside the kept ones.
+      const withCity = await viewWithScans(kept, ["browser", "country", "city"]);
+      expect({ scans: withCity.scans, keptReads: withCity.keptReads }, JSON.stringify(filters)).toEqual({ scans: "page" in filters ? 3 : 2, keptReads: 2 });
+      expect(withCity.answers, JSON.stringify(filters)).toEqual((await viewWithScans(raw, ["browser", "country", "city"])).answers);
+    }
+    const pageView = await viewWithScans({ site, range, filters: { page: "/pricing" } }, ["browser"]);
+    expect(pageView.answers[0]).toMatchObject({ visits: 12, pageviews: 24 });
+  });
+
   it("answer a view filtered by one page as the raw rows do: its totals, visit panels, pages and goals", async () => {
     const range = { period: "custom" as const, from: addDays(DAY, -1), to: addDays(DAY, 1), interval: "day" as const };
     const kept: StatsQuery = { site: SITE, range, filters: { page: "/pricing" } };

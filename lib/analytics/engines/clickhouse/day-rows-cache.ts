@@ -1,6 +1,7 @@
 import { addDays, localDate } from "@/lib/analytics/dates";
 import { KINDS, type Kind } from "@/lib/analytics/rollups/aggregate-sql";
 import { isFilterDimension, keepsFilterRows } from "@/lib/analytics/rollups/filter-rows-sql";
+import { METRIC_COLUMN_LIST } from "@/lib/analytics/rollups/metric-columns";
 import { DIMENSIONS, hasFilters, type Dimension, type StatsQuery } from "@/lib/analytics/types";
 import type { ClickHouse, QueryParams } from "./clickhouse";
 import { DAY_ROW_COLUMNS, rawDayRowsSql, type RowShape } from "./queries/day-rows";
@@ -154,52 +155,60 @@ export function readsRaw(q: StatsQuery, range: { from: string; to: string }, kin
   return hasFilters(q.filters) && kinds.some((kind) => keptFilter(q, kind) === null);
 }
 
-// Kept rows of a kind over the local days from the parameter `from` to kept_to. (Statements
-// that read several kinds share their parameters: each name has one value for all kinds.)
-function keptSql(kind: Kind, filter: KeptFilter | null, from: "from" | "second_day"): string {
-  const days = `day >= {${from}:Date} AND day <= {kept_to:Date}`;
+// A filtered view's page and event rows of its first day are raw: kept rows count every
+// event of a day whose visit passes the filter, also a visit begun the day before.
+const firstDayRaw = (filter: KeptFilter | null, kind: Kind) => filter !== null && (kind === "page" || kind === "event");
+
+/**
+ * The view's kept rows of `kinds` as (day, kind, value, visitors, visits, pageviews, bounces,
+ * duration_sum, events), from its first day to kept_to; a filtered view's page and event
+ * rows from its second day (the first is raw). Total rows have the value ''. For a view
+ * whose rows of `kinds` are all kept (not readsRaw), with keptSpan's parameters. The kinds
+ * of one table are one read of it: a read per kind, each with FINAL, cost ~90 ms more for
+ * an unfiltered view at 10M pageviews.
+ */
+export function keptRowsSql(q: StatsQuery, kinds: readonly Kind[]): string {
+  const days = "day >= {from:Date} AND day <= {kept_to:Date}";
+  const list = (some: readonly Kind[]) => `(${some.map((kind) => `'${checkedKind(kind)}'`).join(", ")})`;
+  const filter = kinds.map((kind) => keptFilter(q, kind)).find((f) => f !== null) ?? null;
   if (!filter) {
-    return `SELECT ${DAY_ROW_COLUMNS} FROM day_rows FINAL
-    WHERE site_id = {site:String} AND timezone = {tz:String} AND kind = '${kind}' AND ${days}`;
+    return `SELECT day, kind, value, ${METRIC_COLUMN_LIST} FROM day_rows FINAL
+    WHERE site_id = {site:String} AND timezone = {tz:String} AND kind IN ${list(kinds)} AND ${days}`;
   }
   const value = `{f_${filter.dimension}:String}`;
-  if (isFilterDimension(filter.dimension) && (kind === "total" || kind === filter.dimension)) {
-    // (As total rows, their value is the filter's: readers of totals never look at it.)
-    return `SELECT ${DAY_ROW_COLUMNS} FROM day_rows FINAL
-    WHERE site_id = {site:String} AND timezone = {tz:String} AND kind = '${filter.dimension}' AND value = ${value} AND ${days}`;
+  const own = (kind: Kind) => isFilterDimension(filter.dimension) && (kind === "total" || kind === filter.dimension);
+  // A low-cardinality filter's totals and own panel: day_rows' rows of its value.
+  const parts = kinds.filter(own).map(
+    (kind) => `SELECT day, '${kind}' AS kind, ${kind === "total" ? "''" : "value"} AS value, ${METRIC_COLUMN_LIST} FROM (SELECT ${DAY_ROW_COLUMNS} FROM day_rows FINAL
+    WHERE site_id = {site:String} AND timezone = {tz:String} AND kind = '${filter.dimension}' AND value = ${value} AND ${days})`,
+  );
+  const others = kinds.filter((kind) => !own(kind));
+  if (others.length > 0) {
+    parts.push(`SELECT day, kind, value, ${METRIC_COLUMN_LIST} FROM filter_day_rows FINAL
+    WHERE site_id = {site:String} AND timezone = {tz:String} AND filter = '${filter.dimension}' AND filter_value = ${value} AND kind IN ${list(others)}
+      AND ${days} AND NOT (kind IN ('page', 'event') AND day < {second_day:Date})`);
   }
-  return `SELECT ${DAY_ROW_COLUMNS} FROM filter_day_rows FINAL
-    WHERE site_id = {site:String} AND timezone = {tz:String} AND filter = '${filter.dimension}' AND filter_value = ${value} AND kind = '${kind}' AND ${days}`;
+  return parts.join("\n  UNION ALL\n  ");
 }
 
 /**
- * Whether the view's panels of `kinds` are answered together, one statement for its visit
- * panels (visit-panels.ts) and one for its pages and goals (event-panels.ts): when they read
- * raw rows, and when they read kept rows without filters. Such a view's recent days are raw
- * rows, and one scan of them for all the panels costs what one panel's did (10M pageviews,
- * late in the day: ~25 ms a scan, against ~6 ms for a month of kept rows).
- */
-export function readsTogether(q: StatsQuery, range: { from: string; to: string }, kinds: readonly Kind[]): boolean {
-  return readsRaw(q, range, kinds) || readsKeptUnfiltered(q, range);
-}
-
-/** Whether the view has no filters and reads kept rows (of every kind alike). */
-export function readsKeptUnfiltered(q: StatsQuery, range: { from: string; to: string } = q.range): boolean {
-  return !hasFilters(q.filters) && !readsRaw(q, range, KINDS);
-}
-
-/**
- * Fills the view's days that are over and names its two spans: kept rows from `from` to
- * `kept_to`, and raw rows from `recent_from` to `to` when `recent` (days not over yet).
+ * Fills the view's days that are over and names its spans: kept rows from `from` (or
+ * `second_day`) to `kept_to`, and raw rows from `recent_from` to `to` when `recent` (days
+ * not over yet). A filtered view's recent events are those of its visits begun from
+ * `recent_started` (these days or the day before, in the period), as the kept rows count
+ * them: a page filter looks up the visits of two days, not a month's.
  */
 export async function keptSpan(
   ch: ClickHouse,
   q: StatsQuery,
   range: { from: string; to: string } = q.range,
-): Promise<{ recent: boolean; params: { kept_to: string; recent_from: string } }> {
+): Promise<{ recent: boolean; params: { kept_to: string; recent_from: string; second_day: string; recent_started: string } }> {
   const keptTo = lastKeptDay(q, range);
   await ensureFilled(ch, q.site, range.from, keptTo);
-  return { recent: keptTo !== range.to, params: { kept_to: keptTo, recent_from: addDays(keptTo, 1) } };
+  return {
+    recent: keptTo !== range.to,
+    params: { kept_to: keptTo, recent_from: addDays(keptTo, 1), second_day: addDays(range.from, 1), recent_started: keptTo < range.from ? range.from : keptTo },
+  };
 }
 
 /**
@@ -219,22 +228,14 @@ export async function dayRows(
   const span = await keptSpan(ch, q, range);
 
   const filter = keptFilter(q, kind);
-  const eventKind = kind === "page" || kind === "event";
-  const firstDayRaw = filter !== null && eventKind;
   const parts: string[] = [];
-  if (firstDayRaw) parts.push(`SELECT ${DAY_ROW_COLUMNS} FROM (${rawDayRowsSql(kind, q.filters, "from", "from", shape)})`);
-  parts.push(keptSql(kind, filter, firstDayRaw ? "second_day" : "from"));
+  if (firstDayRaw(filter, kind)) parts.push(`SELECT ${DAY_ROW_COLUMNS} FROM (${rawDayRowsSql(kind, q.filters, "from", "from", shape)})`);
+  parts.push(`SELECT ${DAY_ROW_COLUMNS} FROM (${keptRowsSql(q, [kind])})`);
   if (span.recent) {
-    // Events of the filtered visits begun these days or the day before (in the period), as
-    // the kept rows count them: a page filter looks up the visits of two days, not a month's.
-    const since = filter && eventKind ? "recent_started" : undefined;
+    const since = firstDayRaw(filter, kind) ? "recent_started" : undefined;
     parts.push(`SELECT ${DAY_ROW_COLUMNS} FROM (${rawDayRowsSql(kind, q.filters, "recent_from", "to", shape, since)})`);
   }
-  const dayBefore = addDays(span.params.recent_from, -1);
-  return {
-    sql: parts.join("\n  UNION ALL\n  "),
-    params: { ...params, ...span.params, second_day: addDays(range.from, 1), recent_started: dayBefore < range.from ? range.from : dayBefore },
-  };
+  return { sql: parts.join("\n  UNION ALL\n  "), params: { ...params, ...span.params } };
 }
 
 /** Days filled ahead of the first view after a bulk load or a time zone change: a "30 days" view and then some. */

@@ -1,5 +1,5 @@
 import type { ClickHouse } from "@/lib/analytics/engines/clickhouse/clickhouse";
-import { dayRows, readsTogether } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
+import { dayRows } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
 import { MAX_BREAKDOWN_LIMIT, toBreakdownRow, type BreakdownSqlRow } from "@/lib/analytics/query/breakdown-sql";
 import { DIMENSIONS, type BreakdownOptions, type BreakdownRow, type Dimension, type StatsQuery } from "@/lib/analytics/types";
 import { eventPanelTogether } from "./event-panels";
@@ -28,10 +28,10 @@ export async function breakdown(ch: ClickHouse, q: StatsQuery, dimension: Dimens
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 10), 1), MAX_BREAKDOWN_LIMIT);
   const offset = Math.max(Math.trunc(options.offset ?? 0), 0);
   const search = options.search?.trim().slice(0, MAX_SEARCH_LENGTH) ?? "";
-  if (search === "" && isVisitDimension(dimension) && readsTogether(q, q.range, [dimension])) {
+  if (search === "" && isVisitDimension(dimension)) {
     return visitPanelTogether(ch, q, { kind: "breakdown", dimension, limit, offset }) as Promise<BreakdownRow[]>;
   }
-  if (search === "" && options.visitorsOnly && dimension === "page" && readsTogether(q, q.range, [dimension])) {
+  if (search === "" && options.visitorsOnly && dimension === "page") {
     return eventPanelTogether(ch, q, { kind: "pages", limit, offset }) as Promise<BreakdownRow[]>;
   }
   // Page rows without the visits' bounce and length (a join) when only visitors are read:

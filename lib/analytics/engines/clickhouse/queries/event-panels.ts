@@ -1,17 +1,18 @@
 import type { ClickHouse, QueryParams } from "@/lib/analytics/engines/clickhouse/clickhouse";
-import { keptSpan, readsKeptUnfiltered } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
+import { keptRowsSql, keptSpan, readsRaw } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
 import { MAX_BREAKDOWN_LIMIT, toBreakdownRow } from "@/lib/analytics/query/breakdown-sql";
 import type { GoalSqlRow } from "@/lib/analytics/query/goals-sql";
 import { createScanBatcher } from "@/lib/analytics/query/scan-batcher";
-import type { BreakdownRow, GoalDefinition, StatsQuery } from "@/lib/analytics/types";
+import { hasFilters, type BreakdownRow, type GoalDefinition, type StatsQuery } from "@/lib/analytics/types";
 import { eventConditions, EVENTS_IN_PERIOD, NO_INDEX_FOR_VISIT_LOOKUP, PERIOD_BOUNDS, periodBounds, statsParams } from "./filters";
 
 // The panels of a view that need only visitors and hits — the dashboard's top pages and the
 // goals — asked for in the same turn, in one statement. Read from raw events (filtered views,
 // mostly), one pass over the period's events of the filtered visits gives the page rows and
 // the custom event rows (day-rows.ts, lean: unique visitors per local day, summed over the
-// days); an unfiltered view reads the kept rows of its days that are over and one pass over
-// its recent days' events. With a page or event filter the pass looks up the filtered
+// days); a view whose rows are kept (unfiltered, or one filter: day-rows-cache.ts) reads the
+// kept rows of its days that are over and one pass over its recent days' events (and, when
+// filtered, over its first day's). With a page or event filter a pass looks up the filtered
 // visits, the dearest part of such a view; this way it runs once. The goals' page and event
 // rows come back without the period's visitors: goal-conversions.ts asks the visit panels'
 // statement (visit-panels.ts) for them in the same turn, so the view scans its visits once.
@@ -20,23 +21,18 @@ export type EventPart = { kind: "pages"; limit: number; offset: number } | { kin
 
 type EventSqlRow = { kind: "page" | "event"; value: string; visitors: number; hits: number; place: number };
 
-// Rows of (day, kind, value, visitors, hits) from raw events: per local day, the pages and the goals' custom events.
-const rawEventRows = (conditions: string) => `SELECT toDate(e.ts, {tz:String}) AS day, if(e.name = 'pageview', 'page', 'event') AS kind, if(e.name = 'pageview', e.pathname, e.name) AS value,
+// Rows of (day, kind, value, visitors, hits) from raw events from lo to hi (`bounds`): per
+// local day, the pages and the goals' custom events.
+const rawEventRows = (conditions: string, bounds: string) => `SELECT * FROM (WITH ${bounds}
+    SELECT toDate(e.ts, {tz:String}) AS day, if(e.name = 'pageview', 'page', 'event') AS kind, if(e.name = 'pageview', e.pathname, e.name) AS value,
       uniqExact(e.visitor_id) AS visitors, count() AS hits
     FROM events AS e
     WHERE e.site_id = {site:String} AND ${EVENTS_IN_PERIOD} AND (e.name = 'pageview' OR e.name IN {names:Array(String)})${conditions}
-    GROUP BY day, kind, value`;
-
-// The same rows of an unfiltered view: kept from `from` to `kept_to`, raw from lo (`recent_from`) to hi.
-const keptEventRows = (recent: boolean) => `SELECT day, kind, value, visitors, if(kind = 'page', pageviews, events) AS hits
-    FROM day_rows FINAL
-    WHERE site_id = {site:String} AND timezone = {tz:String} AND day >= {from:Date} AND day <= {kept_to:Date}
-      AND (kind = 'page' OR (kind = 'event' AND value IN {names:Array(String)}))${recent ? `\n    UNION ALL\n    ${rawEventRows("")}` : ""}`;
+    GROUP BY day, kind, value)`;
 
 // Out of those rows, page rows: the first `rows` by visitors, then pageviews, then value, and
 // the goals' paths; custom event rows: the goals' names.
-const eventPanelsSql = (bounds: string, rows: string) => `WITH ${bounds}
-SELECT kind, value, visitors, hits, place
+const eventPanelsSql = (rows: string) => `SELECT kind, value, visitors, hits, place
 FROM (
   SELECT kind, value, toFloat64(sum(visitors)) AS visitors, toFloat64(sum(hits)) AS hits,
     toUInt32(row_number() OVER (PARTITION BY kind ORDER BY visitors DESC, hits DESC, value)) AS place
@@ -49,11 +45,18 @@ WHERE (kind = 'page' AND (place <= {rows:UInt32} OR value IN {paths:Array(String
 ORDER BY kind, place
 ${NO_INDEX_FOR_VISIT_LOOKUP}`;
 
+// A filtered view's recent events: those of its visits begun from recent_started (day-rows-cache.ts).
+const RECENT_STARTED = "toDateTime64({recent_started:Date}, 3, {tz:String})";
+
 /** The statement of the view's page and event rows, and its parameters. */
 async function eventPanelsQuery(ch: ClickHouse, q: StatsQuery): Promise<{ sql: string; params: QueryParams }> {
-  if (!readsKeptUnfiltered(q)) return { sql: eventPanelsSql(PERIOD_BOUNDS, rawEventRows(eventConditions(q.filters))), params: statsParams(q) };
+  if (readsRaw(q, q.range, ["page", "event"])) return { sql: eventPanelsSql(rawEventRows(eventConditions(q.filters), PERIOD_BOUNDS)), params: statsParams(q) };
   const span = await keptSpan(ch, q);
-  return { sql: eventPanelsSql(periodBounds("recent_from", "to"), keptEventRows(span.recent)), params: { ...statsParams(q), ...span.params } };
+  const filtered = hasFilters(q.filters);
+  const rows = [`SELECT day, kind, value, visitors, if(kind = 'page', pageviews, events) AS hits FROM (${keptRowsSql(q, ["page", "event"])})`];
+  if (filtered) rows.push(rawEventRows(eventConditions(q.filters), periodBounds("from", "from")));
+  if (span.recent) rows.push(rawEventRows(eventConditions(q.filters, filtered ? RECENT_STARTED : "lo"), periodBounds("recent_from", "to")));
+  return { sql: eventPanelsSql(rows.join("\n    UNION ALL\n    ")), params: { ...statsParams(q), ...span.params } };
 }
 
 const goalNames = (goals: GoalDefinition[]) => goals.flatMap((g) => (g.eventName ? [g.eventName] : []));

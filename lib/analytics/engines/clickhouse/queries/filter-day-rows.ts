@@ -3,7 +3,7 @@ import { FILTER_DIMENSIONS, hasFilterRows, PAGE_FILTER_KINDS, type FilterDimensi
 import { eventMetrics, eventsPerVisit, joinedVisits } from "./day-rows";
 import { PERIOD_BOUNDS } from "./filters";
 import { VISIT_METRICS, VISIT_MS } from "./metrics-sql";
-import { groupedName, groupedValue } from "./visit-panels";
+import { groupedName, groupedValue } from "./grouping-sets";
 
 // The rows of filter_day_rows (0003_filter_day_rows.sql) for the local days from..to,
 // computed from raw visits and events: for each low-cardinality filter (channel, country,

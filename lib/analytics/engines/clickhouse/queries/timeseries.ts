@@ -1,5 +1,4 @@
 import type { ClickHouse } from "@/lib/analytics/engines/clickhouse/clickhouse";
-import { dayRows, readsTogether } from "@/lib/analytics/engines/clickhouse/day-rows-cache";
 import type { SumsRow } from "@/lib/analytics/query/metrics";
 import { toTimeseriesPoint } from "@/lib/analytics/query/timeseries-sql";
 import { mapMetricColumns } from "@/lib/analytics/rollups/metric-columns";
@@ -9,8 +8,8 @@ import { SUMS, VISIT_METRICS } from "./metrics-sql";
 import { visitPanelTogether } from "./visit-panels";
 
 // The main graph: one point per local hour, day or month of the period, gaps filled with
-// zeros. Day and month points sum the period's day rows (a visit counts on the local day it
-// started). Hour points are the UTC hours of the visits' starts labelled in the site's time
+// zeros. Day and month points come from the statement the view's visit panels share
+// (visit-panels.ts: day rows, a visit counting on the local day it started). Hour points are the UTC hours of the visits' starts labelled in the site's time
 // zone, so on a day when clocks go back the repeated hour's two UTC hours share one point
 // (as Postgres' hourly_stats).
 
@@ -37,24 +36,8 @@ ${fill(
   GROUP BY bucket`,
 )}`;
 
-const daysSql = (format: string, rows: string) =>
-  fill(
-    `SELECT DISTINCT formatDateTime(addDays({from:Date}, number), '${format}') AS bucket FROM numbers(toUInt64(dateDiff('day', {from:Date}, {to:Date}) + 1))`,
-    `SELECT formatDateTime(day, '${format}') AS bucket, ${SUMS}
-  FROM (
-    ${rows}
-  )
-  GROUP BY bucket`,
-  );
-
 export async function timeseries(ch: ClickHouse, q: StatsQuery): Promise<TimeseriesPoint[]> {
-  let points: Array<SumsRow & { bucket: string }>;
-  if (q.range.interval !== "hour" && readsTogether(q, q.range, ["total"])) return visitPanelTogether(ch, q, { kind: "timeseries" }) as Promise<TimeseriesPoint[]>;
-  if (q.range.interval === "hour") {
-    points = await ch.query(hoursSql(visitConditions(q.filters)), statsParams(q));
-  } else {
-    const rows = await dayRows(ch, q, "total");
-    points = await ch.query(daysSql(q.range.interval === "day" ? "%Y-%m-%d" : "%Y-%m", rows.sql), rows.params);
-  }
+  if (q.range.interval !== "hour") return visitPanelTogether(ch, q, { kind: "timeseries" }) as Promise<TimeseriesPoint[]>;
+  const points = await ch.query<SumsRow & { bucket: string }>(hoursSql(visitConditions(q.filters)), statsParams(q));
   return points.map(toTimeseriesPoint);
 }
