@@ -36,11 +36,12 @@ export function watchForStalls(databaseUrl: string, log: (line: string) => void)
   timer.unref();
 
   async function check(): Promise<void> {
-    const admission = getRenderAdmission().state();
+    const renders = getRenderAdmission();
+    const admission = renders.state();
     const pools = { write: poolState(getWritePool()), read: poolState(getReadPool()) };
     const gate = getReadGate().stats();
     const long = (await connected) ? await longStatements(client) : [];
-    const longRenders = getRenderAdmission().longRunning(LONG_RENDER_MS);
+    const longRenders = renders.longRunning(LONG_RENDER_MS);
     const stalled =
       admission.waiting > 0 || pools.write.waiting > 0 || pools.read.waiting > 0 || gate.waiting > 0 || long.length > 0 || longRenders.length > 0;
     if (!stalled) return;

@@ -1,6 +1,6 @@
 import type { Kind } from "@/lib/analytics/rollups/aggregate-sql";
 import type { Filters } from "@/lib/analytics/types";
-import { eventConditions, EVENTS_IN_PERIOD, periodBounds, visitConditions } from "./filters";
+import { dayStart, eventConditions, EVENTS_IN_PERIOD, periodBounds, visitConditions } from "./filters";
 import { roundedSeconds, VISIT_METRICS, VISIT_MS } from "./metrics-sql";
 
 // The rows every summed view reads, computed from raw visits and events: one per local day
@@ -80,7 +80,7 @@ export type RowShape = "full" | "lean";
  * of the parameter `startedFrom` when given (the recent days of a longer period).
  */
 export function rawDayRowsSql(kind: Kind, filters: Filters, from = "from", to = "to", shape: RowShape = "full", startedFrom?: string): string {
-  const events = eventConditions(filters, startedFrom ? `toDateTime64({${startedFrom}:Date}, 3, {tz:String})` : "lo");
+  const events = eventConditions(filters, startedFrom ? dayStart(startedFrom) : "lo");
   const rows =
     kind === "total"
       ? visitRows("''", "", visitConditions(filters))

@@ -4,7 +4,7 @@ import { MAX_BREAKDOWN_LIMIT, toBreakdownRow } from "@/lib/analytics/query/break
 import type { GoalSqlRow } from "@/lib/analytics/query/goals-sql";
 import { createScanBatcher } from "@/lib/analytics/query/scan-batcher";
 import { hasFilters, type BreakdownRow, type GoalDefinition, type StatsQuery } from "@/lib/analytics/types";
-import { eventConditions, EVENTS_IN_PERIOD, NO_INDEX_FOR_VISIT_LOOKUP, PERIOD_BOUNDS, periodBounds, statsParams } from "./filters";
+import { dayStart, eventConditions, EVENTS_IN_PERIOD, NO_INDEX_FOR_VISIT_LOOKUP, PERIOD_BOUNDS, periodBounds, statsParams } from "./filters";
 
 // The panels of a view that need only visitors and hits — the dashboard's top pages and the
 // goals — asked for in the same turn, in one statement. Read from raw events (filtered views,
@@ -45,9 +45,6 @@ WHERE (kind = 'page' AND (place <= {rows:UInt32} OR value IN {paths:Array(String
 ORDER BY kind, place
 ${NO_INDEX_FOR_VISIT_LOOKUP}`;
 
-// A filtered view's recent events: those of its visits begun from recent_started (day-rows-cache.ts).
-const RECENT_STARTED = "toDateTime64({recent_started:Date}, 3, {tz:String})";
-
 /** The statement of the view's page and event rows, and its parameters. */
 async function eventPanelsQuery(ch: ClickHouse, q: StatsQuery): Promise<{ sql: string; params: QueryParams }> {
   if (readsRaw(q, q.range, ["page", "event"])) return { sql: eventPanelsSql(rawEventRows(eventConditions(q.filters), PERIOD_BOUNDS)), params: statsParams(q) };
@@ -55,7 +52,8 @@ async function eventPanelsQuery(ch: ClickHouse, q: StatsQuery): Promise<{ sql: s
   const filtered = hasFilters(q.filters);
   const rows = [`SELECT day, kind, value, visitors, if(kind = 'page', pageviews, events) AS hits FROM (${keptRowsSql(q, ["page", "event"])})`];
   if (filtered) rows.push(rawEventRows(eventConditions(q.filters), periodBounds("from", "from")));
-  if (span.recent) rows.push(rawEventRows(eventConditions(q.filters, filtered ? RECENT_STARTED : "lo"), periodBounds("recent_from", "to")));
+  // A filtered view's recent events: those of its visits begun from recent_started (keptSpan).
+  if (span.recent) rows.push(rawEventRows(eventConditions(q.filters, filtered ? dayStart("recent_started") : "lo"), periodBounds("recent_from", "to")));
   return { sql: eventPanelsSql(rows.join("\n    UNION ALL\n    ")), params: { ...statsParams(q), ...span.params } };
 }
 

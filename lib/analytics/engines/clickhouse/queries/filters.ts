@@ -39,12 +39,14 @@ export function statsParams(q: StatsQuery, range: { from: string; to: string } =
   return params;
 }
 
+/** The UTC instant where the local day named by the Date parameter `param` starts. */
+export const dayStart = (param: string) => `toDateTime64({${param}:Date}, 3, {tz:String})`;
+
 /**
  * `lo` and `hi`: the UTC instants where the first local day starts and the day after the last
  * starts (the period's, or those of the parameters named).
  */
-export const periodBounds = (from = "from", to = "to") =>
-  `toDateTime64({${from}:Date}, 3, {tz:String}) AS lo, toDateTime64(addDays({${to}:Date}, 1), 3, {tz:String}) AS hi`;
+export const periodBounds = (from = "from", to = "to") => `${dayStart(from)} AS lo, toDateTime64(addDays({${to}:Date}, 1), 3, {tz:String}) AS hi`;
 export const PERIOD_BOUNDS = periodBounds();
 
 /**
