@@ -48,8 +48,12 @@ let supportThreadId: string;
 
 type Hit = { where: string; rows: number };
 
-/** Every column of every table of every non-system schema in which `needle` occurs (case-insensitive). */
-async function scanDatabase(needle: string): Promise<Hit[]> {
+/**
+ * For each needle: every column of every table of every non-system schema in which it occurs
+ * (case-insensitive). One pass over each column for all the needles: a query per needle and
+ * column took 23–25 s for the support test's eight needles, close to its 30 s limit.
+ */
+async function scanDatabaseFor(needles: string[]): Promise<Map<string, Hit[]>> {
   const pool = getPool();
   const { rows: columns } = await pool.query<{ table_schema: string; table_name: string; column_name: string; data_type: string }>(
     `SELECT c.table_schema, c.table_name, c.column_name, c.data_type
@@ -61,18 +65,23 @@ async function scanDatabase(needle: string): Promise<Hit[]> {
       ORDER BY 1, 2, 3`,
   );
   const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
-  const hits: Hit[] = [];
+  const hits = new Map<string, Hit[]>(needles.map((needle) => [needle, []]));
   for (const c of columns) {
     // Text, varchar, json/jsonb, enums, arrays: their text form; bytea: its bytes, read as text.
     const value = c.data_type === "bytea" ? `encode(${q(c.column_name)}, 'escape')` : `${q(c.column_name)}::text`;
-    const { rows } = await pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM ${q(c.table_schema)}.${q(c.table_name)} WHERE strpos(lower(${value}), lower($1)) > 0`,
-      [needle],
-    );
-    const n = rows[0]?.n ?? 0;
-    if (n > 0) hits.push({ where: `${c.table_schema}.${c.table_name}.${c.column_name}`, rows: n });
+    const counts = needles.map((_, i) => `count(*) FILTER (WHERE strpos(lower(${value}), lower($${i + 1})) > 0)::int AS n${i}`).join(", ");
+    const { rows } = await pool.query<Record<string, number>>(`SELECT ${counts} FROM ${q(c.table_schema)}.${q(c.table_name)}`, needles);
+    needles.forEach((needle, i) => {
+      const n = rows[0]?.[`n${i}`] ?? 0;
+      if (n > 0) hits.get(needle)?.push({ where: `${c.table_schema}.${c.table_name}.${c.column_name}`, rows: n });
+    });
   }
   return hits;
+}
+
+/** Every column of every table of every non-system schema in which `needle` occurs (case-insensitive). */
+async function scanDatabase(needle: string): Promise<Hit[]> {
+  return (await scanDatabaseFor([needle])).get(needle) ?? [];
 }
 
 beforeAll(async () => {
@@ -177,9 +186,11 @@ describe("no personal data in plaintext", () => {
     expect(view?.thread.messages.map((m) => m.body)).toEqual([SUPPORT.body, SUPPORT.staffReply, SUPPORT.emailedReply, SUPPORT.note]);
     expect(mailjet.messages({ to: SUPPORT.address }).map((m) => m.subject)).toContain(`Re: ${SUPPORT.subject} [${view?.thread.reference}]`);
 
+    const part = `quokka-themed invoices`;
+    const hits = await scanDatabaseFor([...Object.values(SUPPORT), part]);
     for (const [what, needle] of Object.entries(SUPPORT)) {
-      expect(await scanDatabase(needle), what).toEqual([]);
+      expect(hits.get(needle), what).toEqual([]);
     }
-    expect(await scanDatabase(`quokka-themed invoices`), "part of the message").toEqual([]);
+    expect(hits.get(part), "part of the message").toEqual([]);
   });
 });
