@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ClickHouse } from "@/lib/analytics/engines/clickhouse/clickhouse";
 import { openClickHouse } from "@/lib/analytics/engines/clickhouse/client";
+import type { EventRow } from "@/lib/analytics/engines/clickhouse/encode-rows";
 import { createClickHouseWriter } from "@/lib/analytics/engines/clickhouse/write-batch";
 import { recordInVisit } from "@/lib/analytics/ingest/sessions";
 import { EventBuffer, type Batch } from "@/lib/analytics/store/event-buffer";
@@ -98,7 +99,7 @@ function failing(table: string, how: "landed" | "part" | "not-run"): ClickHouse 
       armed = false;
       if (how === "landed") await ch.insert(into, rows);
       if (how === "part") {
-        const month = (row: object) => new Date((row as { ts: number }).ts).toISOString().slice(0, 7);
+        const month = (row: object) => new Date((row as EventRow)[1]).toISOString().slice(0, 7);
         const first = month(rows[0]!);
         // The first month's block committed, under the insert's own token (as ClickHouse names it).
         await ch.insert(into, rows.filter((row) => month(row) === first));

@@ -52,7 +52,7 @@ function record(site: SiteRef, salt: Buffer, event: RawEvent, ip: string, userAg
   }
   recordInVisit(visit, event.name, event.pathname, at);
   const props = hasEntries(event.props) ? JSON.stringify(event.props) : null;
-  enqueueEvent({ site, ts: at, name: event.name, visitorId: visitor, visitId: visit.visitId, pathname: event.pathname, props }, visit);
+  enqueueEvent({ seq: 0, site, ts: at, name: event.name, visitorId: visitor, visitId: visit.visitId, pathname: event.pathname, props }, visit);
   return "accepted";
 }
 

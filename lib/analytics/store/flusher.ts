@@ -50,12 +50,16 @@ export function setMaxBufferedEvents(limit = MAX_BUFFERED_EVENTS): void {
   buffer.maxBuffered = limit;
 }
 
-/** Adds an accepted event (and marks its visit changed); the caller checked isBufferFull(). */
-export function enqueueEvent(event: Omit<EventRecord, "seq">, visit: VisitRecord): void {
-  const record: EventRecord = { ...event, seq: nextSeq++ };
+/**
+ * Adds an accepted event (and marks its visit changed); the caller checked isBufferFull().
+ * The event gets its seq here (the one given is a placeholder): set on the caller's object,
+ * not a copy, as this runs for every event.
+ */
+export function enqueueEvent(event: EventRecord, visit: VisitRecord): void {
+  event.seq = nextSeq++;
   countAccepted();
-  spool?.append(record.seq, encodeRecord(record, visit));
-  if (buffer.push(record, visit) >= flushAtEvents) requestFlush();
+  spool?.append(event.seq, encodeRecord(event, visit));
+  if (buffer.push(event, visit) >= flushAtEvents) requestFlush();
   else if (timer === null && running === null) armTimer(FLUSH_INTERVAL_MS);
 }
 

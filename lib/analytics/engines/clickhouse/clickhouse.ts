@@ -1,5 +1,6 @@
 // What the ClickHouse engine's queries, writer and deletions need of a ClickHouse: bound
-// parameters always ({name:Type} in the SQL, values in `params`), rows as plain objects.
+// parameters always ({name:Type} in the SQL, values in `params`), rows as plain objects or,
+// on the ingestion path, as arrays.
 // lib/analytics/engines/clickhouse/client.ts implements it over the official
 // @clickhouse/client, against a server (CLICKHOUSE_URL) or the embedded engine (chdb).
 //
@@ -13,7 +14,10 @@ export interface ClickHouse {
   query<T = Record<string, unknown>>(sql: string, params?: QueryParams): Promise<T[]>;
   /** A statement without rows (DDL, DELETE, INSERT … SELECT). */
   command(sql: string, params?: QueryParams): Promise<void>;
-  /** Inserts rows (JSONEachRow) into a table; at most ~100,000 rows a call. */
+  /**
+   * Inserts rows into a table; at most ~100,000 rows a call. Objects go as JSONEachRow; arrays
+   * as JSONCompactEachRow, in the order of the column list `table` names ("events (site_id, ts, …)").
+   */
   insert(table: string, rows: readonly object[]): Promise<void>;
   close(): Promise<void>;
 }

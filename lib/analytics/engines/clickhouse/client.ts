@@ -139,12 +139,12 @@ function transportOf(client: ClickHouseClient, context: ErrorContext): ClickHous
     query: (sql, params) =>
       mapErrors(context, async () => (await client.query({ query: sql, query_params: params, format: "JSONEachRow" })).text()),
     command: (sql, params) => mapErrors(context, async () => void (await client.command({ query: sql, query_params: params }))),
-    // exec, not client.insert: the body is JSONEachRow text already, which insert would quote
+    // exec, not client.insert: the body is JSON text already, which insert would quote
     // again. `table` goes after INSERT INTO as it is, so it may carry inline settings
-    // ("events SETTINGS insert_deduplication_token = '…'"); never user input.
-    insert: (table, body) =>
+    // ("events (…) SETTINGS insert_deduplication_token = '…'"); never user input.
+    insert: (table, body, format) =>
       mapErrors(context, async () => {
-        const { stream } = await client.exec({ query: `INSERT INTO ${table} FORMAT JSONEachRow`, values: Readable.from([body]) });
+        const { stream } = await client.exec({ query: `INSERT INTO ${table} FORMAT ${format}`, values: Readable.from([body]) });
         await finished(stream.resume());
       }),
     close: () => client.close(),

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { QueryParams } from "./clickhouse";
 import { findLockHolder, isAlive, waitForExit } from "./data-dir-lock";
 import { ClickHouseQueryError, ClickHouseTimeoutError, ClickHouseUnavailableError } from "./errors";
-import type { EngineConnection } from "./transport";
+import type { EngineConnection, InsertFormat } from "./transport";
 
 // The embedded ClickHouse (chdb) runs in a child process of its own, supervised here.
 // Why not in this process: chdb is a native library, and a crash in it (a segfault, an abort,
@@ -24,7 +24,7 @@ import type { EngineConnection } from "./transport";
 
 export type HostRequest =
   | { id: number; op: "query" | "command"; sql: string; params: QueryParams }
-  | { id: number; op: "insert"; table: string; body: string }
+  | { id: number; op: "insert"; table: string; body: string; format: InsertFormat }
   | { id: number; op: "close" };
 
 export type HostReply =
@@ -53,7 +53,7 @@ export async function openEmbeddedClickHouse(options: Options): Promise<EngineCo
     transport: {
       query: async (sql, params) => (await engine.call({ op: "query", sql, params })) ?? "",
       command: async (sql, params) => void (await engine.call({ op: "command", sql, params })),
-      insert: async (table, body) => void (await engine.call({ op: "insert", table, body })),
+      insert: async (table, body, format) => void (await engine.call({ op: "insert", table, body, format })),
       close: () => engine.stop(),
     },
     onRestart: (listener) => engine.onRestart(listener),
@@ -62,7 +62,7 @@ export async function openEmbeddedClickHouse(options: Options): Promise<EngineCo
   };
 }
 
-type Call = { op: "query" | "command"; sql: string; params: QueryParams } | { op: "insert"; table: string; body: string };
+type Call = { op: "query" | "command"; sql: string; params: QueryParams } | { op: "insert"; table: string; body: string; format: InsertFormat };
 
 class EmbeddedEngine {
   private child: ChildProcess | null = null;

@@ -2,82 +2,69 @@ import { createHash } from "node:crypto";
 import type { EventRecord, VisitRecord } from "@/lib/analytics/types";
 import type { VisitState } from "./visit-states";
 
-// Rows of the events and visits tables (migrations/0001_events_visits.sql) as the objects
-// ClickHouse reads as JSONEachRow, one column list per table. Times go as integer
-// milliseconds: ClickHouse reads an integer for a DateTime64(3) as ticks of its scale (exact,
-// and nothing to format per row). Ids stay decimal text (64-bit).
+// Rows of the events and visits tables (migrations/0001_events_visits.sql) as ClickHouse
+// reads them in JSONCompactEachRow: one array a row, in the order of the column list its
+// insert names (EVENTS_INSERT, VISITS_INSERT). Arrays, not objects: an events flush encodes
+// in about half the time and sends half the bytes (no keys), and ClickHouse parses less.
+// Times go as integer milliseconds: ClickHouse reads an integer for a DateTime64(3) as ticks
+// of its scale (exact, and nothing to format per row). Ids stay decimal text (64-bit).
 //
 // Custom event names are made well-formed UTF-16 first: the tracker can send a lone
 // surrogate there, which ClickHouse refuses and Postgres stores as U+FFFD. Paths, sources and
 // UTM values come out of URL parsing, well-formed already.
-//
-// Written out field by field, not spread from a shared attributes object: 5,000 events a
-// flush, and the spread costs ten times the rest of building a row.
 
-export type EventRow = ReturnType<typeof toEventRow>;
+const EVENT_COLUMNS = [
+  "site_id", "ts", "name", "visitor_id", "visit_id", "pathname", "props", "spool_id", "seq",
+  "visit_started_at", "entry_page", "source", "referrer_host", "channel", "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term",
+  "country", "region", "city", "browser", "os", "device",
+] as const;
 
-/** The event with its visit's start and fixed attributes, which the filtered panels read. */
-export function toEventRow(e: EventRecord, spoolId: string, v: VisitRecord) {
-  return {
-    site_id: e.site.siteId,
-    ts: e.ts,
-    name: wellFormed(e.name),
-    visitor_id: e.visitorId,
-    visit_id: e.visitId,
-    pathname: e.pathname,
-    props: e.props,
-    spool_id: spoolId,
-    seq: e.seq,
-    visit_started_at: v.startedAt,
-    entry_page: v.entryPage,
-    source: v.source,
-    referrer_host: v.referrerHost,
-    channel: v.channel,
-    utm_source: v.utmSource,
-    utm_medium: v.utmMedium,
-    utm_campaign: v.utmCampaign,
-    utm_content: v.utmContent,
-    utm_term: v.utmTerm,
-    country: v.country,
-    region: v.region,
-    city: v.city,
-    browser: v.browser,
-    os: v.os,
-    device: v.device,
-  };
+const VISIT_COLUMNS = [
+  "site_id", "visit_id", "visitor_id", "started_at", "ended_at", "entry_page", "exit_page", "pageviews", "events", "pages", "event_names",
+  "source", "referrer_host", "channel", "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term",
+  "country", "region", "city", "browser", "os", "device", "version",
+] as const;
+
+/** The target of an events insert: the table and the order of an EventRow's values. */
+export const EVENTS_INSERT = `events (${EVENT_COLUMNS.join(", ")})`;
+export const VISITS_INSERT = `visits (${VISIT_COLUMNS.join(", ")})`;
+
+type Text = string | null;
+
+/** An event with its visit's start and fixed attributes (which the filtered panels read), in EVENT_COLUMNS order. */
+export type EventRow = [
+  siteId: string, ts: number, name: string, visitorId: string, visitId: string, pathname: string, props: Text, spoolId: string, seq: number,
+  visitStartedAt: number, entryPage: string, source: string, referrerHost: Text, channel: string,
+  utmSource: Text, utmMedium: Text, utmCampaign: Text, utmContent: Text, utmTerm: Text,
+  country: Text, region: Text, city: Text, browser: string, os: string, device: string,
+];
+
+export function toEventRow(e: EventRecord, spoolId: string, v: VisitRecord): EventRow {
+  return [
+    e.site.siteId, e.ts, wellFormed(e.name), e.visitorId, e.visitId, e.pathname, e.props, spoolId, e.seq,
+    v.startedAt, v.entryPage, v.source, v.referrerHost, v.channel, v.utmSource, v.utmMedium, v.utmCampaign, v.utmContent, v.utmTerm,
+    v.country, v.region, v.city, v.browser, v.os, v.device,
+  ];
 }
 
-/** The visit's whole state; the newest version (pageviews + events) wins. */
-export function toVisitRow(state: VisitState) {
+/** What identifies a written event: its spool, its seq there and its time (the sort key's part). */
+export function eventKey(spoolId: string, seq: number, ts: number): string {
+  return `${spoolId} ${seq} ${ts}`;
+}
+
+export function eventRowKey(row: EventRow): string {
+  return eventKey(row[7], row[8], row[1]);
+}
+
+/** The visit's whole state, in VISIT_COLUMNS order; the newest version (pageviews + events) wins. */
+export function toVisitRow(state: VisitState): unknown[] {
   const v = state.values;
-  return {
-    site_id: v.site.siteId,
-    visit_id: v.visitId,
-    visitor_id: v.visitorId,
-    started_at: v.startedAt,
-    ended_at: v.lastSeen,
-    entry_page: v.entryPage,
-    exit_page: v.exitPage,
-    pageviews: v.pageviews,
-    events: v.events,
-    pages: [...state.pages],
-    event_names: [...state.eventNames].map(wellFormed),
-    source: v.source,
-    referrer_host: v.referrerHost,
-    channel: v.channel,
-    utm_source: v.utmSource,
-    utm_medium: v.utmMedium,
-    utm_campaign: v.utmCampaign,
-    utm_content: v.utmContent,
-    utm_term: v.utmTerm,
-    country: v.country,
-    region: v.region,
-    city: v.city,
-    browser: v.browser,
-    os: v.os,
-    device: v.device,
-    version: v.pageviews + v.events,
-  };
+  return [
+    v.site.siteId, v.visitId, v.visitorId, v.startedAt, v.lastSeen, v.entryPage, v.exitPage, v.pageviews, v.events,
+    [...state.pages], [...state.eventNames].map(wellFormed),
+    v.source, v.referrerHost, v.channel, v.utmSource, v.utmMedium, v.utmCampaign, v.utmContent, v.utmTerm,
+    v.country, v.region, v.city, v.browser, v.os, v.device, v.pageviews + v.events,
+  ];
 }
 
 function wellFormed(s: string): string {
@@ -90,6 +77,5 @@ function wellFormed(s: string): string {
  * insert (a retry racing an attempt still running on the server), per month partition.
  */
 export function eventsDedupToken(rows: readonly EventRow[]): string {
-  const ids = rows.map((row) => `${row.spool_id} ${row.seq} ${row.ts}`);
-  return createHash("sha256").update(ids.join("\n")).digest("hex");
+  return createHash("sha256").update(rows.map(eventRowKey).join("\n")).digest("hex");
 }

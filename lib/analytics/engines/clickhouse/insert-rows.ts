@@ -45,7 +45,7 @@ export function describeClickHouseError(error: unknown): string {
 }
 
 /**
- * Inserts `rows` into `table`; returns the rows refused and dropped. `tokenOf`: an
+ * Inserts `rows` into `table` (a name, or a name and column list for rows as arrays); returns the rows refused and dropped. `tokenOf`: an
  * insert_deduplication_token for a call's rows, set inline in the statement (a client setting
  * would stay on the embedded engine's session for later statements).
  */
@@ -71,7 +71,7 @@ async function insertOrBisect<T extends object>(ch: ClickHouse, table: string, r
     const code = clickHouseErrorCode(error);
     if (code === null || !REFUSED_CODES.has(code)) throw error;
     if (rows.length === 1) {
-      console.error(`[ingest] ClickHouse refused one row of ${table}; dropped it: ${describeClickHouseError(error)}`);
+      console.error(`[ingest] ClickHouse refused one row of ${table.split(" ")[0]}; dropped it: ${describeClickHouseError(error)}`);
       dropped.push(rows[0]!);
       return;
     }

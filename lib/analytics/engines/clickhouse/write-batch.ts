@@ -4,7 +4,7 @@ import type { Batch } from "@/lib/analytics/store/event-buffer";
 import type { WriteOutcome } from "@/lib/analytics/analytics-store";
 import type { EventRecord, VisitRecord } from "@/lib/analytics/types";
 import type { ClickHouse } from "./clickhouse";
-import { eventsDedupToken, toEventRow, toVisitRow, type EventRow } from "./encode-rows";
+import { EVENTS_INSERT, eventKey, eventRowKey, eventsDedupToken, toEventRow, toVisitRow, VISITS_INSERT, type EventRow } from "./encode-rows";
 import { insertRows } from "./insert-rows";
 import { findLiveSites } from "./live-sites";
 import { readSpoolMark, writeSpoolMark } from "./spool-mark";
@@ -68,7 +68,8 @@ async function writeBatch(
     const resent = await resendUnsureInsert(ch, unsure);
     const kept = await withoutDeletedSites(batch, [...states.values()]);
     const progress = await spools.get(spoolId);
-    const events = (await withoutStoredEvents(ch, progress, kept.events)).filter((e) => !resent.has(rowKey(progress.spoolId, e.seq, e.ts)));
+    const unstored = await withoutStoredEvents(ch, progress, kept.events);
+    const events = resent.size === 0 ? unstored : unstored.filter((e) => !resent.has(eventKey(progress.spoolId, e.seq, e.ts)));
     const incomplete = kept.visits.filter((state) => !state.complete);
     if (incomplete.length > 0) {
       const stored = await readStoredVisits(ch, incomplete);
@@ -77,11 +78,11 @@ async function writeBatch(
 
     markUnsure(progress, events);
     const eventRows = events.map((e) => toEventRow(e, progress.spoolId, states.get(visitKey(e.site.siteId, e.visitId))?.values ?? visitOfOrphan(e)));
-    const refused = await insertRows(ch, "events", eventRows, eventsDedupToken).catch((error: unknown) => {
+    const refused = await insertRows(ch, EVENTS_INSERT, eventRows, eventsDedupToken).catch((error: unknown) => {
       unsure.rows = eventRows;
       throw error;
     });
-    await insertRows(ch, "visits", kept.visits.map(toVisitRow));
+    await insertRows(ch, VISITS_INSERT, kept.visits.map(toVisitRow));
     const lastSeq = batch.events.reduce((max, e) => Math.max(max, e.seq), 0);
     if (spoolId !== null && lastSeq > 0) await writeSpoolMark(ch, spoolId, lastSeq);
     markStored(progress, lastSeq);
@@ -99,13 +100,9 @@ async function writeBatch(
 async function resendUnsureInsert(ch: ClickHouse, unsure: UnsureInsert): Promise<Set<string>> {
   const rows = unsure.rows;
   if (rows === null) return new Set();
-  await insertRows(ch, "events", rows, eventsDedupToken);
+  await insertRows(ch, EVENTS_INSERT, rows, eventsDedupToken);
   unsure.rows = null;
-  return new Set(rows.map((row) => rowKey(row.spool_id, row.seq, row.ts)));
-}
-
-function rowKey(spoolId: string, seq: number, ts: number): string {
-  return `${spoolId} ${seq} ${ts}`;
+  return new Set(rows.map(eventRowKey));
 }
 
 async function withoutDeletedSites(batch: Batch, visits: VisitState[]): Promise<{ events: EventRecord[]; visits: VisitState[] }> {
