@@ -1,21 +1,21 @@
 import type { ClickHouse, QueryParams } from "./clickhouse";
 
-// A ClickHouse over a transport that speaks JSON text (JSONEachRow, or JSONCompactEachRow for
-// rows given as arrays): the server client (in this process) and the embedded engine (in its
-// own process, over IPC) are both transports, so the rows are encoded and decoded once, here,
-// the same way for both. Also here, for both:
+// A ClickHouse over a transport: the server client (in this process) and the embedded engine
+// (in its own process, over IPC) are both transports. Results come back as JSONEachRow text
+// and are decoded here, the same way for both. Rows to insert go to the transport as they
+// are, and are encoded as JSON where the official client runs (client.ts): for the embedded
+// engine that is its own process, so the ingestion flush's encoding is not done on the app's
+// event loop, which answers the requests. Also here, for both:
 // inserts in chunks the embedded engine can hold, and a close() that waits for calls under way.
 
 export interface ClickHouseTransport {
   /** The result as JSONEachRow text (one JSON object a line). */
   query(sql: string, params: QueryParams): Promise<string>;
   command(sql: string, params: QueryParams): Promise<void>;
-  /** `body` is text in `format`: one JSON object (JSONEachRow) or array (JSONCompactEachRow) a line. */
-  insert(table: string, body: string, format: InsertFormat): Promise<void>;
+  /** Rows as objects, or as arrays in the order of the column list `table` names (ClickHouse.insert). */
+  insert(table: string, rows: readonly object[]): Promise<void>;
   close(): Promise<void>;
 }
-
-export type InsertFormat = "JSONEachRow" | "JSONCompactEachRow";
 
 /** A server or the embedded engine: its transport, and word when it is back after an outage. */
 export type EngineConnection = { transport: ClickHouseTransport; onRestart(listener: () => void): void; pid(): number | null };
@@ -41,9 +41,8 @@ export function clickHouseOver(transport: ClickHouseTransport): ClickHouse {
     command: (sql, params = {}) => track(() => transport.command(sql, params)),
     insert: (table, rows) =>
       track(async () => {
-        const format = Array.isArray(rows[0]) ? "JSONCompactEachRow" : "JSONEachRow";
         for (let start = 0; start < rows.length; start += INSERT_CHUNK_ROWS) {
-          await transport.insert(table, toJsonLines(rows.slice(start, start + INSERT_CHUNK_ROWS)), format);
+          await transport.insert(table, rows.slice(start, start + INSERT_CHUNK_ROWS));
         }
       }),
     close: () => {
@@ -64,7 +63,7 @@ export function poolOf(transports: readonly ClickHouseTransport[]): ClickHouseTr
   return {
     query: (sql, params) => leastBusy((t) => t.query(sql, params)),
     command: (sql, params) => leastBusy((t) => t.command(sql, params)),
-    insert: (table, body, format) => leastBusy((t) => t.insert(table, body, format)),
+    insert: (table, rows) => leastBusy((t) => t.insert(table, rows)),
     close: async () => void (await Promise.all(transports.map((t) => t.close()))),
   };
 }
@@ -73,9 +72,4 @@ export function parseJsonEachRow<T>(text: string): T[] {
   const rows: T[] = [];
   for (const line of text.split("\n")) if (line !== "") rows.push(JSON.parse(line) as T);
   return rows;
-}
-
-// 64-bit ids go as strings (JSON has no bigint); ClickHouse reads a number from either form.
-function toJsonLines(rows: readonly object[]): string {
-  return rows.map((row) => JSON.stringify(row)).join("\n");
 }
