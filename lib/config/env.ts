@@ -85,6 +85,7 @@ const schema = z
     HEAVY_READS_PER_ACCOUNT: z.coerce.number().int().min(1).max(100).default(2),
     READ_QUEUE_SECONDS: z.coerce.number().min(0.1).max(600).default(10),
     READ_BACKEND_NICE: z.coerce.number().int().min(0).max(19).default(10),
+    ROLLUP_BACKEND_NICE: z.coerce.number().int().min(0).max(19).default(10),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.MAILJET_API_KEY) !== Boolean(env.MAILJET_API_SECRET)) {

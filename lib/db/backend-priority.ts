@@ -5,9 +5,12 @@ import type pg from "pg";
 // On one machine the app, its Postgres and the dashboards' scans share the cores. Measured
 // under 200 heavy dashboards (docs/benchmark.md, phase (d)): the Node process answering
 // /api/event spent up to 84% of the time runnable but waiting for a core, behind the
-// Postgres backends scanning for the dashboards. So the backends of the read pool run at a
-// lower CPU priority (nice): they take whatever the app, ingestion writes and the rollup
-// refresher leave. Only for a Postgres on this machine that this process may renice (the
+// Postgres backends scanning for the dashboards. So the backends of the read pool and of the
+// rollup refresher (pool.ts) run at a lower CPU priority (nice): they take whatever the
+// ingestion writes leave. Where the kernel groups processes by session (autogroup, on here:
+// /proc/sys/kernel/sched_autogroup_enabled), nice ranks the backends among themselves, as the
+// embedded Postgres runs in a session of its own; the app and Postgres then share the cores
+// as two sessions. Only for a Postgres on this machine that this process may renice (the
 // embedded one, or a local server of the same user); a backend process is recognised by its
 // pid and checked to be a postgres process first, so a remote server's pid never touches a
 // local process. Anything that does not fit is left alone, silently.

@@ -1,4 +1,4 @@
-import { getWritePool } from "@/lib/db/pool";
+import { getRollupPool } from "@/lib/db/pool";
 import { REBUILD_GRAINS } from "./grain-sql";
 import { COARSE_DIMENSIONS, DAY_DIMENSIONS } from "./grains";
 import { refreshDailyRollups } from "./refresh-daily";
@@ -26,7 +26,7 @@ const DAYS_SQL = `WITH d AS (
 
 export async function rebuildSiteRollups(siteId: string): Promise<RebuildResult> {
   const started = performance.now();
-  const pool = getWritePool();
+  const pool = getRollupPool();
   const site = await pool.query<{ timezone: string }>("SELECT timezone FROM sites WHERE id = $1", [siteId]);
   const timezone = site.rows[0]?.timezone;
   if (!timezone) return { days: 0, ms: 0 };
@@ -46,7 +46,7 @@ export async function rebuildSiteRollups(siteId: string): Promise<RebuildResult>
 
 /** Recomputes a site's week and month rows from its day rows. */
 export async function reconcileGrains(siteId: string): Promise<void> {
-  const client = await getWritePool().connect();
+  const client = await getRollupPool().connect();
   try {
     await inTransaction(client, async () => {
       await lockSiteGrains(client, siteId);

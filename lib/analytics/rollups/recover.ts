@@ -1,4 +1,4 @@
-import { getWritePool } from "@/lib/db/pool";
+import { getRollupPool } from "@/lib/db/pool";
 import { markDirty } from "./dirty-days";
 
 // Dirty marks live in memory, so a crash between a flush and the next refresh would leave
@@ -6,7 +6,7 @@ import { markDirty } from "./dirty-days";
 // (one index probe per site, not a scan of visits).
 
 export async function markRecentDaysDirty(days = 2, now = new Date()): Promise<number> {
-  const { rows } = await getWritePool().query<{ id: string; timezone: string; day: string }>(
+  const { rows } = await getRollupPool().query<{ id: string; timezone: string; day: string }>(
     `SELECT s.id, s.timezone, to_char(d, 'YYYY-MM-DD') AS day
      FROM sites s
      CROSS JOIN generate_series(date_trunc('day', $1::timestamptz, 'UTC') - make_interval(days => $2 - 1),
@@ -27,7 +27,7 @@ export async function markRecentDaysDirty(days = 2, now = new Date()): Promise<n
  * counts nothing on those days.
  */
 export async function markDaysWithoutPageFilterRows(): Promise<number> {
-  const { rows } = await getWritePool().query<{ id: string; timezone: string; day: string }>(
+  const { rows } = await getRollupPool().query<{ id: string; timezone: string; day: string }>(
     `SELECT s.id, s.timezone, to_char(d.day, 'YYYY-MM-DD') AS day
      FROM sites s
      JOIN daily_stats d ON d.site_id = s.id AND d.dimension = 'total'

@@ -1,5 +1,5 @@
 import { isIsoDate } from "@/lib/analytics/dates";
-import { getWritePool } from "@/lib/db/pool";
+import { getRollupPool } from "@/lib/db/pool";
 import { KINDS, rawDailyRows, rawSourceCtes, type RawScope } from "./aggregate-sql";
 import { refreshFilterRowsCtes, refreshPageFilterRowsSql } from "./filter-rows-sql";
 import { addToGrains, DELETE_EMPTY_GRAINS, rowDelta } from "./grain-sql";
@@ -13,6 +13,13 @@ import { inTransaction, lockSiteDay, lockSiteGrains } from "./site-day-lock";
 // that changed, deletes the values that vanished, and adds the difference to the week and
 // month rows — so refreshing today every few seconds writes little. A second statement does
 // the same for the page filter's rows, a row per path each visit viewed.
+//
+// Both run with nested loops off. Their joins are of CTEs, whose sizes the planner cannot
+// see, and of today's visits, which stale statistics (a day that began minutes ago) put at
+// one row. Planned so, with nested loops over those "one-row" CTEs, the ingestion benchmark's
+// first refresh took 2.7 s where hash joins take 1.6 s, one ran for over 20 s, and ingestion
+// meanwhile fell to 7,806–8,343 events/s (9,165–9,551 with nested loops off; docs/benchmark.md).
+// Hash joins are linear in their rows however wrong the estimates.
 
 const SCOPE: RawScope = { site: "$1::text", timezone: "$2::text", from: "$3::date", to: "$3::date", conditions: [], manyKinds: true };
 const CHANGED = `(${mapMetricColumns((c) => `daily_stats.${c}`)}) IS DISTINCT FROM (${mapMetricColumns((c) => `excluded.${c}`)})`;
@@ -43,21 +50,22 @@ export async function refreshDailyRollups(siteId: string, timezone: string, loca
   const bad = days.find((d) => !isIsoDate(d));
   if (bad) throw new Error(`refreshDailyRollups: not a date: ${bad}`);
   if (days.length === 0) return;
-  const client = await getWritePool().connect();
+  const client = await getRollupPool().connect();
   try {
     for (const day of days) {
       await inTransaction(client, async () => {
         await lockSiteDay(client, "daily", siteId, day);
         await lockSiteGrains(client, siteId);
+        await client.query("SET LOCAL enable_nestloop = off");
         const empty = await client.query<{ dimension: string; day: string; value: string }>(REFRESH_DAY, [
           siteId, timezone, day, weekStart(day), monthStart(day), DAY_DIMENSIONS,
         ]);
+        await client.query(REFRESH_PAGE_FILTER_DAY, [siteId, timezone, day]);
         if (empty.rows.length > 0) {
           const rows = empty.rows;
+          await client.query("SET LOCAL enable_nestloop = on"); // a few keys, looked up in the index
           await client.query(DELETE_EMPTY_GRAINS, [siteId, rows.map((r) => r.dimension), rows.map((r) => r.day), rows.map((r) => r.value)]);
         }
-        await client.query("SET LOCAL enable_nestloop = off");
-        await client.query(REFRESH_PAGE_FILTER_DAY, [siteId, timezone, day]);
       });
     }
   } finally {

@@ -1,5 +1,5 @@
 import { isIsoDate } from "@/lib/analytics/dates";
-import { getWritePool } from "@/lib/db/pool";
+import { getRollupPool } from "@/lib/db/pool";
 import { rawHourlyRows, rawSourceCtes, type RawScope } from "./aggregate-sql";
 import { METRIC_COLUMN_LIST as COLUMNS } from "./metric-columns";
 import { inTransaction, lockSiteDay } from "./site-day-lock";
@@ -21,7 +21,7 @@ export async function refreshHourlyRollups(siteId: string, utcDays: string[]): P
   const bad = days.find((d) => !isIsoDate(d));
   if (bad) throw new Error(`refreshHourlyRollups: not a date: ${bad}`);
   if (days.length === 0) return;
-  const client = await getWritePool().connect();
+  const client = await getRollupPool().connect();
   try {
     for (const day of days) {
       await inTransaction(client, async () => {

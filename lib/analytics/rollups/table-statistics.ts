@@ -1,4 +1,4 @@
-import { getWritePool } from "@/lib/db/pool";
+import { getRollupPool } from "@/lib/db/pool";
 
 // The refresher's statements are planned from the tables' statistics, which autovacuum
 // gathers at most once a minute. A table that grew from almost nothing (a new install, a
@@ -17,7 +17,7 @@ const GROWN = `SELECT relname FROM pg_stat_user_tables
 
 /** Analyses the grown tables; returns their names. */
 export async function analyzeGrownTables(): Promise<string[]> {
-  const pool = getWritePool();
+  const pool = getRollupPool();
   const { rows } = await pool.query<{ relname: (typeof TABLES)[number] }>(GROWN, [TABLES, MIN_CHANGED_ROWS]);
   const grown = rows.map((r) => r.relname).filter((name) => TABLES.includes(name));
   for (const table of grown) await pool.query(`ANALYZE ${table}`);
