@@ -32,13 +32,13 @@ try {
   const cookie = `${sessionCookieName()}=${sessionToken}`;
   const path = option("path") ?? `/sites/${encodeURIComponent(owner.site.domain)}?${SEARCH}`;
 
-  const warmUp = await timedGet(base + path, cookie);
+  const warmUp = await timedGet(base + path, { cookie });
   if (warmUp.status !== 200 || !warmUp.body.includes(owner.site.domain)) throw new Error(`warm-up load answered ${warmUp.status}`);
   if (warmUp.body.includes("data-dgst") || warmUp.body.includes('$RX("')) throw new Error("a panel failed on the server");
   const times: number[] = [];
   let bytes = 0;
   for (let i = 0; i < LOADS; i++) {
-    const r = await timedGet(base + path, cookie);
+    const r = await timedGet(base + path, { cookie });
     if (r.status !== 200) throw new Error(`load ${i + 1} answered ${r.status}`);
     times.push(r.ms);
     bytes = r.bytes;

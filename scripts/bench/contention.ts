@@ -67,7 +67,7 @@ export async function benchContention(options: Options): Promise<ContentionResul
   // A server that has rendered the views once (its code loaded, Postgres's caches warm), as in production.
   const base = `/sites/${encodeURIComponent(options.dashboardDomain)}`;
   for (const path of [base, ...CONTENTION_VIEWS.map((v) => `${base}?${v.search}`)]) {
-    const warm = await timedGet(options.url + path, options.cookie, 60_000);
+    const warm = await timedGet(options.url + path, { cookie: options.cookie }, 60_000);
     if (warm.status !== 200) throw new Error(`warm-up load of ${path} answered ${warm.status}`);
   }
 

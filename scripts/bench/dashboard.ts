@@ -8,13 +8,21 @@ import { timeView, type ViewTiming } from "./page-loads";
 
 // (b) Dashboard: one site filled with a month of generated traffic (1M or 10M pageviews),
 // then the signed-in dashboard page timed over HTTP — unfiltered and with two filters —
-// plus the realtime poll, and each panel's query time from runDashboardQueries.
+// plus the realtime poll, the Stats API's three endpoints for the same views (with an API
+// key, over HTTP), and each panel's query time from runDashboardQueries.
 
 export const VIEWS = [
   { view: "unfiltered", search: "period=30d" },
   { view: "country=DE", search: "period=30d&country=DE" },
   { view: "page=/pricing", search: "period=30d&page=%2Fpricing" },
   { view: "country=DE&page=/pricing", search: "period=30d&country=DE&page=%2Fpricing" },
+] as const;
+
+// What a script asks the Stats API for a view: its totals, the daily series and the top pages.
+export const STATS_API_CALLS = [
+  { endpoint: "aggregate", params: "metrics=visitors,visits,pageviews,bounce_rate,visit_duration" },
+  { endpoint: "timeseries", params: "metrics=visitors,pageviews" },
+  { endpoint: "breakdown", params: "property=page&metrics=visitors,pageviews,bounce_rate&limit=10" },
 ] as const;
 
 export type DashboardResult = {
@@ -24,6 +32,8 @@ export type DashboardResult = {
   /** Page loads over HTTP; null when the server was not available. */
   pages: ViewTiming[] | null;
   realtime: ViewTiming | null;
+  /** Stats API requests over HTTP (view "aggregate country=DE" …); null when the server was not available. */
+  statsApi: ViewTiming[] | null;
   /** p50 of each filtered view divided by the unfiltered p50. */
   filteredRatio: Record<string, number> | null;
   panels: Record<string, PanelTimings | { error: string }>;
@@ -36,6 +46,8 @@ type Options = {
   site: { id: string; domain: string; timezone: string };
   server: BenchServer;
   cookie: string;
+  /** A Stats API key of the site's owner. */
+  apiKey: string;
   plan: LoadPlan;
   log: (line: string) => void;
 };
@@ -63,11 +75,12 @@ export async function benchDashboard(options: Options): Promise<DashboardResult>
 
   let pages: ViewTiming[] | null = null;
   let realtime: ViewTiming | null = null;
+  let statsApi: ViewTiming[] | null = null;
   let filteredRatio: Record<string, number> | null = null;
   const server = options.server.current();
   if (server) {
     const { url } = server;
-    const cookie = options.cookie;
+    const cookie = { cookie: options.cookie };
     const base = `/sites/${encodeURIComponent(site.domain)}`;
     // A panel that failed on the server still streams in a 200, as an error digest.
     const pageProblem = (body: string) =>
@@ -85,9 +98,28 @@ export async function benchDashboard(options: Options): Promise<DashboardResult>
     realtime = await timeView(url, "realtime", `${base}/realtime`, cookie, options.plan, (body) => (body.includes("visitors") ? null : "no visitors count"));
     const unfiltered = pages[0]?.p50Ms ?? Number.NaN;
     filteredRatio = Object.fromEntries(pages.slice(1).map((p) => [p.view, Math.round((p.p50Ms / unfiltered) * 100) / 100]));
+    statsApi = await timeStatsApi(url, site.domain, options.apiKey, options.plan, log);
   }
 
-  return { label: options.label, domain: site.domain, seed, pages, realtime, filteredRatio, panels };
+  return { label: options.label, domain: site.domain, seed, pages, realtime, statsApi, filteredRatio, panels };
+}
+
+async function timeStatsApi(url: string, domain: string, apiKey: string, plan: LoadPlan, log: (line: string) => void): Promise<ViewTiming[]> {
+  const headers = { authorization: `Bearer ${apiKey}` };
+  const timings: ViewTiming[] = [];
+  for (const { view, search } of VIEWS) {
+    for (const { endpoint, params } of STATS_API_CALLS) {
+      const path = `/api/v1/stats/${endpoint}?site_id=${encodeURIComponent(domain)}&${search}&${params}`;
+      const timing = await timeView(url, `${endpoint} ${view}`, path, headers, plan, (body) => (body.includes('"results"') ? null : "no results"));
+      log(
+        timing.failed
+          ? `  Stats API ${timing.view}: ✗ failed ${JSON.stringify(timing.statuses)}`
+          : `  Stats API ${timing.view}: p50 ${timing.p50Ms} ms, max ${timing.maxMs} ms over ${timing.loads} requests (warm-up ${timing.firstMs} ms)`,
+      );
+      timings.push(timing);
+    }
+  }
+  return timings;
 }
 
 async function timeAllPanels(site: Options["site"], plan: LoadPlan, log: (line: string) => void): Promise<Record<string, PanelTimings | { error: string }>> {

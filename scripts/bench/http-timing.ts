@@ -8,11 +8,14 @@ export type Timed = { ms: number; status: number; bytes: number; body: string };
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 
-/** Rejects after `timeoutMs` in all (and drops the connection): one stuck page must not stall the run. */
-export function timedGet(url: string, cookie: string | null, timeoutMs = 120_000): Promise<Timed> {
+/**
+ * `headers`: who asks (a session `cookie`, or a Stats API key's `authorization`). Rejects after
+ * `timeoutMs` in all (and drops the connection): one stuck page must not stall the run.
+ */
+export function timedGet(url: string, headers: Record<string, string>, timeoutMs = 120_000): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const req = http.get(url, { agent, headers: { accept: "text/html,*/*", ...(cookie ? { cookie } : {}) } }, (res) => {
+    const req = http.get(url, { agent, headers: { accept: "text/html,*/*", ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.once("end", () => {

@@ -4,8 +4,8 @@ import { max, quantile, round1 } from "./stats";
 
 // The dashboard as a signed-in owner loads it: the page is one server-rendered request
 // (every panel streams into the same response), then the browser polls the realtime
-// count. Each is timed to the last byte over up to `loads` loads after one warm-up load
-// (fewer for a very slow view, see budget.ts).
+// count; and the Stats API as a script with a key asks it. Each is timed to the last byte
+// over up to `loads` loads after one warm-up load (fewer for a very slow view, see budget.ts).
 
 export type ViewTiming = {
   view: string;
@@ -26,14 +26,14 @@ export type ViewTiming = {
 // connection, so a query that runs away shows as a failed panel rather than as a hang.
 const PAGE_TIMEOUT_MS = 90_000;
 
-export async function timeView(base: string, view: string, path: string, cookie: string, plan: LoadPlan, problem: (body: string) => string | null): Promise<ViewTiming> {
+export async function timeView(base: string, view: string, path: string, headers: Record<string, string>, plan: LoadPlan, problem: (body: string) => string | null): Promise<ViewTiming> {
   const started = performance.now();
   const statuses: Record<string, number> = {};
   const times: number[] = [];
   let bytes = 0;
   const load = async () => {
     try {
-      const r = await timedGet(base + path, cookie, PAGE_TIMEOUT_MS);
+      const r = await timedGet(base + path, headers, PAGE_TIMEOUT_MS);
       // A redirect to /login or a page without its panels would be fast and meaningless.
       const wrong = r.status === 200 ? problem(r.body) : null;
       const key = wrong ? `200 (${wrong})` : String(r.status);

@@ -1,6 +1,6 @@
 import type { AnalyticsEngine } from "@/lib/analytics/analytics-store";
 import type { ContentionResult } from "./contention";
-import type { DashboardResult } from "./dashboard";
+import { STATS_API_CALLS, VIEWS, type DashboardResult } from "./dashboard";
 import type { IngestionResult } from "./ingestion";
 import { atLeast, atMost, below, TARGETS, type Check } from "./targets";
 import type { TrackerResult } from "./tracker";
@@ -60,6 +60,7 @@ export function summarise(
       rows.push(row(`Dashboard ${d.label}, ${page.view}: p50 / max`, value, pageCheck(engine, d.label, page.p50Ms, unfiltered?.p50Ms, ratio)));
     }
     if (d.realtime) rows.push(row(`Dashboard ${d.label}, realtime poll: p50 / max`, `${d.realtime.p50Ms} / ${d.realtime.maxMs} ms`, null));
+    rows.push(...statsApiRows(engine, d));
   }
   if (contention !== null) rows.push(...contentionRows(contention));
   if (tracker === null) return rows;
@@ -81,6 +82,29 @@ function pageCheck(engine: AnalyticsEngine, label: string, p50Ms: number, unfilt
   if (!filtered) return label === "10M" ? below(p50Ms, TARGETS.dashboard10mP50Ms, " ms") : label === "1M" ? below(p50Ms, TARGETS.dashboard1mP50Ms, " ms") : null;
   if (label === "1M") return atMost(p50Ms, TARGETS.postgresFiltered1mP50Ms, " ms");
   return atMost(ratio, TARGETS.filteredVsUnfiltered, "× unfiltered");
+}
+
+/**
+ * One row per view: the p50 of each Stats API call for it, held to the dashboard page's target
+ * for that view (one call should answer no slower than the whole page may).
+ */
+function statsApiRows(engine: AnalyticsEngine, d: DashboardResult): SummaryRow[] {
+  const rows: SummaryRow[] = [];
+  let unfiltered: number | undefined;
+  for (const { view } of VIEWS) {
+    const calls = STATS_API_CALLS.map(({ endpoint }) => d.statsApi?.find((t) => t.view === `${endpoint} ${view}`)).filter((t) => t !== undefined);
+    if (calls.length === 0) continue;
+    const figure = `Stats API ${d.label}, ${view}: ${STATS_API_CALLS.map((c) => c.endpoint).join(" / ")} p50`;
+    if (calls.some((t) => t.failed)) {
+      rows.push({ figure, value: `failed: ${calls.map((t) => JSON.stringify(t.statuses)).join(" ")}`, target: "", ok: false });
+      continue;
+    }
+    const slowest = Math.max(...calls.map((t) => t.p50Ms));
+    if (view === "unfiltered") unfiltered = slowest;
+    const ratio = view === "unfiltered" ? undefined : unfiltered === undefined ? Number.NaN : Math.round((slowest / unfiltered) * 100) / 100;
+    rows.push(row(figure, `${calls.map((t) => t.p50Ms).join(" / ")} ms`, pageCheck(engine, d.label, slowest, unfiltered, ratio)));
+  }
+  return rows;
 }
 
 function contentionRows(c: Outcome<ContentionResult>): SummaryRow[] {
