@@ -139,13 +139,12 @@ function transportOf(client: ClickHouseClient, context: ErrorContext): ClickHous
     query: (sql, params) =>
       mapErrors(context, async () => (await client.query({ query: sql, query_params: params, format: "JSONEachRow" })).text()),
     command: (sql, params) => mapErrors(context, async () => void (await client.command({ query: sql, query_params: params }))),
-    // exec, not client.insert: `table` goes after INSERT INTO as it is, so it may carry a column
-    // list and inline settings ("events (…) SETTINGS insert_deduplication_token = '…'"); never
-    // user input.
-    insert: (table, rows) =>
+    // exec, not client.insert: the body is JSON text already, which insert would quote
+    // again. `table` goes after INSERT INTO as it is, so it may carry inline settings
+    // ("events (…) SETTINGS insert_deduplication_token = '…'"); never user input.
+    insert: (table, body, format) =>
       mapErrors(context, async () => {
-        const format = Array.isArray(rows[0]) ? "JSONCompactEachRow" : "JSONEachRow";
-        const { stream } = await client.exec({ query: `INSERT INTO ${table} FORMAT ${format}`, values: Readable.from([toJsonLines(rows)]) });
+        const { stream } = await client.exec({ query: `INSERT INTO ${table} FORMAT ${format}`, values: Readable.from([body]) });
         await finished(stream.resume());
       }),
     close: () => client.close(),
@@ -188,10 +187,4 @@ function toClickHouseError(error: unknown, context: ErrorContext): Error {
   if ("embedded" in context) return new ClickHouseQueryError(message);
   if (message === "Timeout error.") return new ClickHouseTimeoutError(context.timeoutMs / 1000);
   return new ClickHouseUnavailableError(`ClickHouse at ${context.server} is unreachable: ${message}`, { cause: error });
-}
-
-// One JSON text a row (objects for JSONEachRow, arrays for JSONCompactEachRow). 64-bit ids go
-// as strings (JSON has no bigint); ClickHouse reads a number from either form.
-function toJsonLines(rows: readonly object[]): string {
-  return rows.map((row) => JSON.stringify(row)).join("\n");
 }

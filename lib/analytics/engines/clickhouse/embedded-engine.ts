@@ -4,7 +4,7 @@ import path from "node:path";
 import type { QueryParams } from "./clickhouse";
 import { findLockHolder, isAlive, waitForExit } from "./data-dir-lock";
 import { ClickHouseQueryError, ClickHouseTimeoutError, ClickHouseUnavailableError } from "./errors";
-import type { EngineConnection } from "./transport";
+import type { EngineConnection, InsertFormat } from "./transport";
 
 // The embedded ClickHouse (chdb) runs in a child process of its own, supervised here.
 // Why not in this process: chdb is a native library, and a crash in it (a segfault, an abort,
@@ -14,8 +14,7 @@ import type { EngineConnection } from "./transport";
 // site on 1M events 8–11 ms against 8; a start takes 0.6–1.3 s against 0.4 s (the child loads
 // tsx); a restart after kill -9 takes 0.9–1.6 s (README, "Analytics engine").
 // - The child (embedded-host.ts) runs the same official client code (client.ts) on the data
-//   directory; results come over IPC as JSONEachRow text, rows to insert go as they are (the
-//   channel's V8 serialization, about half the cost of JSON here) and the child encodes them.
+//   directory; calls and results go over IPC as JSONEachRow text.
 // - It runs in its own session (detached): a Ctrl-C or a SIGTERM to our process group reaches
 //   our shutdown only, which writes every accepted event before it closes the engine.
 // - It exits when this process dies (its IPC channel closes), so it does not keep holding the
@@ -25,7 +24,7 @@ import type { EngineConnection } from "./transport";
 
 export type HostRequest =
   | { id: number; op: "query" | "command"; sql: string; params: QueryParams }
-  | { id: number; op: "insert"; table: string; rows: readonly object[] }
+  | { id: number; op: "insert"; table: string; body: string; format: InsertFormat }
   | { id: number; op: "close" };
 
 export type HostReply =
@@ -54,7 +53,7 @@ export async function openEmbeddedClickHouse(options: Options): Promise<EngineCo
     transport: {
       query: async (sql, params) => (await engine.call({ op: "query", sql, params })) ?? "",
       command: async (sql, params) => void (await engine.call({ op: "command", sql, params })),
-      insert: async (table, rows) => void (await engine.call({ op: "insert", table, rows })),
+      insert: async (table, body, format) => void (await engine.call({ op: "insert", table, body, format })),
       close: () => engine.stop(),
     },
     onRestart: (listener) => engine.onRestart(listener),
@@ -63,7 +62,7 @@ export async function openEmbeddedClickHouse(options: Options): Promise<EngineCo
   };
 }
 
-type Call = { op: "query" | "command"; sql: string; params: QueryParams } | { op: "insert"; table: string; rows: readonly object[] };
+type Call = { op: "query" | "command"; sql: string; params: QueryParams } | { op: "insert"; table: string; body: string; format: InsertFormat };
 
 class EmbeddedEngine {
   private child: ChildProcess | null = null;

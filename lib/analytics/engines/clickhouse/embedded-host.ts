@@ -36,7 +36,7 @@ process.on("disconnect", () => void finish(LAST_CALLS_MS));
 async function answer(request: Exclude<HostRequest, { op: "close" }>): Promise<void> {
   try {
     const engine = await opening;
-    if (request.op === "insert") await engine.insert(request.table, request.rows);
+    if (request.op === "insert") await engine.insert(request.table, request.body, request.format);
     else if (request.op === "command") await engine.command(request.sql, request.params);
     else return reply({ kind: "done", id: request.id, text: await engine.query(request.sql, request.params) });
     reply({ kind: "done", id: request.id });

@@ -43,7 +43,7 @@ export async function openServer(options: Options): Promise<EngineConnection> {
     transport: {
       query: (sql, params) => noticingOutages(() => transport.query(sql, params)),
       command: (sql, params) => noticingOutages(() => transport.command(sql, params)),
-      insert: (table, rows) => noticingOutages(() => transport.insert(table, rows)),
+      insert: (table, body, format) => noticingOutages(() => transport.insert(table, body, format)),
       close: () => {
         closed = true;
         return transport.close();

@@ -1,21 +1,23 @@
 import type { ClickHouse, QueryParams } from "./clickhouse";
 
-// A ClickHouse over a transport: the server client (in this process) and the embedded engine
-// (in its own process, over IPC) are both transports. Results come back as JSONEachRow text
-// and are decoded here, the same way for both. Rows to insert go to the transport as they
-// are, and are encoded as JSON where the official client runs (client.ts): for the embedded
-// engine that is its own process, so the ingestion flush's encoding is not done on the app's
-// event loop, which answers the requests. Also here, for both:
+// A ClickHouse over a transport that speaks JSON text (JSONEachRow, or JSONCompactEachRow for
+// rows given as arrays): the server client (in this process) and the embedded engine (in its
+// own process, over IPC) are both transports, so the rows are encoded and decoded once, here,
+// the same way for both. (Handing the embedded engine the rows to encode in its own process
+// took that work off the app's event loop, but made the 1M seed 24% slower — 91 s against
+// 72–74 s — for no ingestion gain beyond the noise; docs/benchmark.md.) Also here, for both:
 // inserts in chunks the embedded engine can hold, and a close() that waits for calls under way.
 
 export interface ClickHouseTransport {
   /** The result as JSONEachRow text (one JSON object a line). */
   query(sql: string, params: QueryParams): Promise<string>;
   command(sql: string, params: QueryParams): Promise<void>;
-  /** Rows as objects, or as arrays in the order of the column list `table` names (ClickHouse.insert). */
-  insert(table: string, rows: readonly object[]): Promise<void>;
+  /** `body` is text in `format`: one JSON object (JSONEachRow) or array (JSONCompactEachRow) a line. */
+  insert(table: string, body: string, format: InsertFormat): Promise<void>;
   close(): Promise<void>;
 }
+
+export type InsertFormat = "JSONEachRow" | "JSONCompactEachRow";
 
 /** A server or the embedded engine: its transport, and word when it is back after an outage. */
 export type EngineConnection = { transport: ClickHouseTransport; onRestart(listener: () => void): void; pid(): number | null };
@@ -41,8 +43,9 @@ export function clickHouseOver(transport: ClickHouseTransport): ClickHouse {
     command: (sql, params = {}) => track(() => transport.command(sql, params)),
     insert: (table, rows) =>
       track(async () => {
+        const format = Array.isArray(rows[0]) ? "JSONCompactEachRow" : "JSONEachRow";
         for (let start = 0; start < rows.length; start += INSERT_CHUNK_ROWS) {
-          await transport.insert(table, rows.slice(start, start + INSERT_CHUNK_ROWS));
+          await transport.insert(table, toJsonLines(rows.slice(start, start + INSERT_CHUNK_ROWS)), format);
         }
       }),
     close: () => {
@@ -63,7 +66,7 @@ export function poolOf(transports: readonly ClickHouseTransport[]): ClickHouseTr
   return {
     query: (sql, params) => leastBusy((t) => t.query(sql, params)),
     command: (sql, params) => leastBusy((t) => t.command(sql, params)),
-    insert: (table, rows) => leastBusy((t) => t.insert(table, rows)),
+    insert: (table, body, format) => leastBusy((t) => t.insert(table, body, format)),
     close: async () => void (await Promise.all(transports.map((t) => t.close()))),
   };
 }
@@ -72,4 +75,9 @@ export function parseJsonEachRow<T>(text: string): T[] {
   const rows: T[] = [];
   for (const line of text.split("\n")) if (line !== "") rows.push(JSON.parse(line) as T);
   return rows;
+}
+
+// 64-bit ids go as strings (JSON has no bigint); ClickHouse reads a number from either form.
+function toJsonLines(rows: readonly object[]): string {
+  return rows.map((row) => JSON.stringify(row)).join("\n");
 }
