@@ -5,6 +5,7 @@ import { timePanels, type PanelTimings } from "./panel-timings";
 import type { LoadPlan } from "./budget";
 import type { BenchServer } from "./engine-access";
 import { timeView, type ViewTiming } from "./page-loads";
+import { ratioTo } from "./stats";
 
 // (b) Dashboard: one site filled with a month of generated traffic (1M or 10M pageviews),
 // then the signed-in dashboard page timed over HTTP — unfiltered and with two filters —
@@ -24,6 +25,11 @@ export const STATS_API_CALLS = [
   { endpoint: "timeseries", params: "metrics=visitors,pageviews" },
   { endpoint: "breakdown", params: "property=page&metrics=visitors,pageviews,bounce_rate&limit=10" },
 ] as const;
+
+/** How a Stats API call's timing is named ("breakdown country=DE"). */
+export function statsApiCallName(endpoint: (typeof STATS_API_CALLS)[number]["endpoint"], view: string): string {
+  return `${endpoint} ${view}`;
+}
 
 export type DashboardResult = {
   label: string;
@@ -97,7 +103,7 @@ export async function benchDashboard(options: Options): Promise<DashboardResult>
     }
     realtime = await timeView(url, "realtime", `${base}/realtime`, cookie, options.plan, (body) => (body.includes("visitors") ? null : "no visitors count"));
     const unfiltered = pages[0]?.p50Ms ?? Number.NaN;
-    filteredRatio = Object.fromEntries(pages.slice(1).map((p) => [p.view, Math.round((p.p50Ms / unfiltered) * 100) / 100]));
+    filteredRatio = Object.fromEntries(pages.slice(1).map((p) => [p.view, ratioTo(p.p50Ms, unfiltered)]));
     statsApi = await timeStatsApi(url, site.domain, options.apiKey, options.plan, log);
   }
 
@@ -110,7 +116,7 @@ async function timeStatsApi(url: string, domain: string, apiKey: string, plan: L
   for (const { view, search } of VIEWS) {
     for (const { endpoint, params } of STATS_API_CALLS) {
       const path = `/api/v1/stats/${endpoint}?site_id=${encodeURIComponent(domain)}&${search}&${params}`;
-      const timing = await timeView(url, `${endpoint} ${view}`, path, headers, plan, (body) => (body.includes('"results"') ? null : "no results"));
+      const timing = await timeView(url, statsApiCallName(endpoint, view), path, headers, plan, (body) => (body.includes('"results"') ? null : "no results"));
       log(
         timing.failed
           ? `  Stats API ${timing.view}: ✗ failed ${JSON.stringify(timing.statuses)}`

@@ -1,7 +1,8 @@
 import type { AnalyticsEngine } from "@/lib/analytics/analytics-store";
 import type { ContentionResult } from "./contention";
-import { STATS_API_CALLS, VIEWS, type DashboardResult } from "./dashboard";
+import { STATS_API_CALLS, statsApiCallName, VIEWS, type DashboardResult } from "./dashboard";
 import type { IngestionResult } from "./ingestion";
+import { ratioTo } from "./stats";
 import { atLeast, atMost, below, TARGETS, type Check } from "./targets";
 import type { TrackerResult } from "./tracker";
 
@@ -92,7 +93,7 @@ function statsApiRows(engine: AnalyticsEngine, d: DashboardResult): SummaryRow[]
   const rows: SummaryRow[] = [];
   let unfiltered: number | undefined;
   for (const { view } of VIEWS) {
-    const calls = STATS_API_CALLS.map(({ endpoint }) => d.statsApi?.find((t) => t.view === `${endpoint} ${view}`)).filter((t) => t !== undefined);
+    const calls = STATS_API_CALLS.map(({ endpoint }) => d.statsApi?.find((t) => t.view === statsApiCallName(endpoint, view))).filter((t) => t !== undefined);
     if (calls.length === 0) continue;
     const figure = `Stats API ${d.label}, ${view}: ${STATS_API_CALLS.map((c) => c.endpoint).join(" / ")} p50`;
     if (calls.some((t) => t.failed)) {
@@ -101,7 +102,7 @@ function statsApiRows(engine: AnalyticsEngine, d: DashboardResult): SummaryRow[]
     }
     const slowest = Math.max(...calls.map((t) => t.p50Ms));
     if (view === "unfiltered") unfiltered = slowest;
-    const ratio = view === "unfiltered" ? undefined : unfiltered === undefined ? Number.NaN : Math.round((slowest / unfiltered) * 100) / 100;
+    const ratio = view === "unfiltered" ? undefined : unfiltered === undefined ? Number.NaN : ratioTo(slowest, unfiltered);
     rows.push(row(figure, `${calls.map((t) => t.p50Ms).join(" / ")} ms`, pageCheck(engine, d.label, slowest, unfiltered, ratio)));
   }
   return rows;

@@ -17,6 +17,11 @@ export function max(samples: ArrayLike<number>): number {
   return m;
 }
 
+/** `value` as a multiple of `base`, to two decimals (a filtered view against the unfiltered one). */
+export function ratioTo(value: number, base: number): number {
+  return Math.round((value / base) * 100) / 100;
+}
+
 /** Rounds to one decimal: milliseconds in the report and the JSON. */
 export function round1(value: number): number {
   return Math.round(value * 10) / 10;
