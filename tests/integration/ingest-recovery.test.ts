@@ -55,6 +55,8 @@ async function refuseEvents(siteId: string, sqlState: string, condition = "true"
       RETURN NEW;
     END $$`);
   await getPool().query(`CREATE TRIGGER ${fn} BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+  // ALWAYS: the flush skips ordinary triggers where it may (session_replication_role, write-batch.ts).
+  await getPool().query(`ALTER TABLE events ENABLE ALWAYS TRIGGER ${fn}`);
   return async () => {
     await getPool().query(`DROP TRIGGER ${fn} ON events`);
     await getPool().query(`DROP FUNCTION ${fn}()`);

@@ -15,6 +15,8 @@ export type EncodedBatch = {
   /** Visits whose row a previous flush committed: VISIT_CHANGE_COLUMNS only. */
   visitChangeParams: string[] | null;
   keys: FlushKey[];
+  /** The sites of the batch's events and visits, each once. */
+  siteIds: string[];
   /** The seq of the batch's last event (events are in seq order); 0 without events. */
   lastSeq: number;
 };
@@ -22,11 +24,13 @@ export type EncodedBatch = {
 export function encodeBatch(batch: Batch): EncodedBatch {
   const fresh = batch.visits.filter((visit) => !visit.stored);
   const stored = fresh.length === batch.visits.length ? [] : batch.visits.filter((visit) => visit.stored);
+  const keys = collectKeys(batch);
   return {
     eventParams: batch.events.length === 0 ? null : encodeColumns(EVENT_COLUMNS, batch.events),
     visitParams: fresh.length === 0 ? null : encodeColumns(VISIT_COLUMNS, fresh),
     visitChangeParams: stored.length === 0 ? null : encodeColumns(VISIT_CHANGE_COLUMNS, stored),
-    keys: collectKeys(batch),
+    keys,
+    siteIds: [...new Set(keys.map((key) => key.siteId))],
     lastSeq: batch.events.length === 0 ? 0 : batch.events[batch.events.length - 1]!.seq,
   };
 }

@@ -5,12 +5,12 @@ import { describeDbError, isForeignKeyViolation, sqlState } from "@/lib/db/sql-s
 import { encodeBatch } from "./encode-batch";
 import type { Batch } from "./event-buffer";
 import type { FlushKey } from "@/lib/analytics/types";
-import { writeBatch } from "./write-batch";
+import { DeletedSitesError, writeBatch } from "./write-batch";
 
 // Writes a batch and copes with the two ways a batch can be refused for good, so that
 // one bad row can never block ingestion forever:
-// - a site deleted after its events were accepted (foreign-key violation): its events
-//   are dropped and the rest is written;
+// - a site deleted after its events were accepted (found missing by the flush, or a
+//   foreign-key violation): its events are dropped and the rest is written;
 // - a row Postgres cannot hold (a data or constraint error): the batch is split in
 //   halves until the offending row is alone, and that row is dropped.
 // Anything else (Postgres down, connection lost) leaves the unwritten part as `leftover`
@@ -41,7 +41,7 @@ export async function writeWithRecovery(batch: Batch, spoolId: string | null): P
     markStored(batch);
     return { stored: batch.events.length, discarded: 0, keys: encoded.keys, leftover: null, error: null };
   } catch (error) {
-    if (isForeignKeyViolation(error)) return writeWithoutDeletedSites(batch, spoolId, error);
+    if (error instanceof DeletedSitesError || isForeignKeyViolation(error)) return writeWithoutDeletedSites(batch, spoolId, error);
     const state = sqlState(error);
     if (state !== null && REFUSED_ROWS.test(state)) return bisect(batch, spoolId, error);
     return { stored: 0, discarded: 0, keys: [], leftover: batch, error };
