@@ -73,6 +73,10 @@ async function copyAll(options: Options): Promise<number> {
           `${options.from} has ${result.sourceEvents.toLocaleString("en-US")} events, ${options.to} ${result.targetEvents.toLocaleString("en-US")}${same ? "" : " — they differ: run again with --restart"}`,
       );
     }
+    // ClickHouse merges the loaded tables' parts once, after every site: per site, each merge
+    // would rewrite the months of every site copied before it.
+    console.log(`Tidying ${options.to} after the copy …`);
+    await to.finishBulkLoads();
     return failed === 0 ? 0 : 1;
   } finally {
     for (const store of stores.reverse()) await store.close();

@@ -78,6 +78,11 @@ export interface AnalyticsStore {
   recoverAggregates(): Promise<void>;
   /** Recomputes a site's pre-aggregates (its time zone changed; a bulk load finished). */
   rebuildSite(site: { id: string; timezone: string }): Promise<void>;
+  /**
+   * After the last bulk load of a run (a seed, a copy of every site): tidies what the loads
+   * left, once (ClickHouse merges the loaded tables' parts; Postgres has nothing to do).
+   */
+  finishBulkLoads(): Promise<void>;
 
   // --- Reads: every number anywhere ---
 

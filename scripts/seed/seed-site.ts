@@ -78,7 +78,11 @@ export async function seedSiteTraffic(options: SeedOptions): Promise<SeedResult>
     // Fresh rows: statistics for the planner, and the visibility map for index-only scans
     // (what autovacuum would do a little later in production).
     const analyzeMs = store ? 0 : await timed(report, "analyze", () => admin.query("VACUUM (ANALYZE) visits, events"));
-    const rollupMs = await timed(report, "rollups", () => (store ? store.rebuildSite(options.site) : rebuildSiteRollups(options.site.id)));
+    const rollupMs = await timed(report, "rollups", async () => {
+      if (!store) return rebuildSiteRollups(options.site.id);
+      await store.rebuildSite(options.site);
+      await store.finishBulkLoads();
+    });
     if (!store) await admin.query("ANALYZE daily_stats, daily_filter_stats, hourly_stats");
 
     return {

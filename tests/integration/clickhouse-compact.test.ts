@@ -1,12 +1,19 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClickHouseStore } from "@/lib/analytics/engines/clickhouse";
 import { bulkInsert } from "@/lib/analytics/engines/clickhouse/bulk-insert";
 import type { ClickHouse } from "@/lib/analytics/engines/clickhouse/clickhouse";
+import { openClickHouse } from "@/lib/analytics/engines/clickhouse/client";
 import { compactAfterBulkLoad } from "@/lib/analytics/engines/clickhouse/compact-tables";
 import type { SiteRows } from "@/lib/analytics/analytics-store";
 import { startTestClickHouse } from "@/tests/support/clickhouse-test-instance";
 
-// After a bulk load, the rebuild merges each month's parts of the loaded tables into one
-// (compact-tables.ts): the rows stay as they were, a visit's older versions go.
+// After the bulk loads of a run (a seed, a copy of every site), the store merges each month's
+// parts of the loaded tables into one (compact-tables.ts): the rows stay as they were, a
+// visit's older versions go. It merges once, in finishBulkLoads, not in each site's rebuild:
+// a merge rewrites whole months, with every site's rows in them.
 
 let ch: ClickHouse;
 beforeAll(async () => {
@@ -26,8 +33,8 @@ function rows(batch: number, pageviews: number): SiteRows {
   return { siteId: SITE, visits: [visit], events };
 }
 
-const partsOf = async (table: string) =>
-  (await ch.query<{ partition: string; parts: string }>(
+const partsOf = async (table: string, on: ClickHouse = ch) =>
+  (await on.query<{ partition: string; parts: string }>(
     "SELECT partition, toString(count()) AS parts FROM system.parts WHERE active AND database = currentDatabase() AND table = {table:String} GROUP BY partition ORDER BY partition",
     { table },
   )).map((p) => `${p.partition}:${p.parts}`);
@@ -45,5 +52,39 @@ describe("compactAfterBulkLoad", () => {
     expect(events!.n).toBe(String(1 + 2 + 3 + 4));
     const visits = await ch.query<{ visit_id: string; pageviews: number }>("SELECT toString(visit_id) AS visit_id, pageviews FROM visits WHERE site_id = {site:String} ORDER BY visit_id", { site: SITE });
     expect(visits).toEqual([{ visit_id: "1", pageviews: 1 }, { visit_id: "2", pageviews: 2 }, { visit_id: "3", pageviews: 4 }]);
+  });
+});
+
+describe("the ClickHouse store after bulk loads", () => {
+  it("merges the parts once, in finishBulkLoads, and not in a site's rebuild", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "ministat-ch-loads-"));
+    /** The loaded tables' parts, read with the store closed (the embedded engine has one owner). */
+    const partsAfter = async (run: (store: ReturnType<typeof createClickHouseStore>) => Promise<void>) => {
+      const store = createClickHouseStore({ dataDir: dir });
+      await store.open();
+      await run(store);
+      await store.close();
+      const raw = await openClickHouse({ dataDir: dir });
+      try {
+        return await partsOf("events", raw);
+      } finally {
+        await raw.close();
+      }
+    };
+    try {
+      const loadTwoSites = async (store: ReturnType<typeof createClickHouseStore>) => {
+        for (const site of ["site-a", "site-b"]) {
+          for (let batch = 1; batch <= 2; batch++) await store.bulkInsert({ ...rows(batch, batch), siteId: site });
+          await store.rebuildSite({ id: site, timezone: "UTC" });
+        }
+      };
+      expect(await partsAfter(loadTwoSites)).not.toEqual(["202610:1"]);
+      expect(await partsAfter(async (store) => {
+        await loadTwoSites(store);
+        await store.finishBulkLoads();
+      })).toEqual(["202610:1"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

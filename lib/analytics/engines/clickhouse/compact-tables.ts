@@ -5,10 +5,11 @@ import { describeClickHouseError } from "./insert-rows";
 // about ten parts a month (9–11 after the 10M seed), which background merges combine later, at
 // their own pace. A view reads every part of its months, and FINAL (visits, kept rows) merges
 // them as it reads: at 10M pageviews the page=/pricing view took 962 ms on the parts the load
-// left and 700 ms on one part a month (query level). So a rebuild after a bulk load merges each
-// table's parts at once (10M: 27 s, table by table by hand; the load itself 10–12 min). A partition
-// already merged into one part is left alone. Ingestion does not come here: its parts are
-// merged in the background as usual.
+// left and 700 ms on one part a month (query level). So after the bulk loads of a run (the
+// store's finishBulkLoads: once, after every site of a copy) each table's parts are merged at
+// once (10M: 27 s, table by table by hand; the load itself 10–12 min). A partition already
+// merged into one part is left alone. Ingestion does not come here: its parts are merged in
+// the background as usual.
 
 const TABLES = ["events", "visits", "visit_pages", "day_rows", "filter_day_rows"] as const;
 

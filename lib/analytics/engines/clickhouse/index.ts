@@ -36,7 +36,7 @@ export function createClickHouseStore(options: ClickHouseStoreOptions = {}): Ana
   const recoveredListeners: Array<() => void> = [];
   /** Sites written since the last refreshAggregates: their usage is checked then. */
   const written = new Set<string>();
-  /** Sites bulk-loaded since their last rebuild: the rebuild merges the tables' parts too. */
+  /** Sites bulk-loaded since the tables' parts were last merged (finishBulkLoads). */
   const bulkLoaded = new Set<string>();
   /** Sites whose finished days are to be filled, and the fill under way (one at a time). */
   const toFill = new Set<string>();
@@ -113,7 +113,12 @@ export function createClickHouseStore(options: ClickHouseStoreOptions = {}): Ana
     },
     async rebuildSite(site) {
       await fillRecentDays(ch(), { id: site.id, timezone: site.timezone });
-      if (bulkLoaded.delete(site.id)) await compactAfterBulkLoad(ch(), log);
+    },
+    // Once per run, not per site: a merge rewrites whole months, every site's rows in them.
+    async finishBulkLoads() {
+      if (bulkLoaded.size === 0) return;
+      bulkLoaded.clear();
+      await compactAfterBulkLoad(ch(), log);
     },
     totals: (q, range) => totals(ch(), q, range),
     timeseries: (q) => timeseries(ch(), q),

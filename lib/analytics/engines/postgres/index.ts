@@ -42,6 +42,7 @@ export function createPostgresStore(): AnalyticsStore {
     rebuildSite: async (site) => {
       await rebuildSiteRollups(site.id);
     },
+    finishBulkLoads: async () => {},
     totals: async (q, range) => totals(await withPageFilterRows(q, range), range),
     timeseries: async (q) => timeseries(await withPageFilterRows(q)),
     breakdown: async (q, dimension, options) => breakdown(await withPageFilterRows(q), dimension, options),
