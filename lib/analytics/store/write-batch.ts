@@ -19,7 +19,9 @@ import { sqlState } from "@/lib/db/sql-state";
 // skipped (session_replication_role = replica, a superuser as on the embedded Postgres): the
 // lock has made them for the whole batch. They were 43–99 ms of a 9,000-event insert and
 // 19–33 ms of 4,050 visits (EXPLAIN ANALYZE): 8–14 µs of Postgres CPU per event. The
-// constraints stay, with their ON DELETE CASCADE.
+// constraints stay, with their ON DELETE CASCADE. Replica mode skips every ordinary trigger
+// of the flush's tables: a trigger on events or visits that must see the flush's rows has to
+// be ENABLE ALWAYS (there is none today).
 //
 // Hash and merge joins are off: the only join, UPDATE_VISITS', must look a flush's few
 // thousand visits up in the primary key. Planned freely, it read the whole visits table
