@@ -1,7 +1,6 @@
 import type { WriteOutcome } from "@/lib/analytics/analytics-store";
 import { markDirty } from "@/lib/analytics/rollups";
-import { getWritePool } from "@/lib/db/pool";
-import { describeDbError, isForeignKeyViolation, sqlState } from "@/lib/db/sql-state";
+import { describeDbError, sqlState } from "@/lib/db/sql-state";
 import { encodeBatch } from "./encode-batch";
 import type { Batch } from "./event-buffer";
 import type { FlushKey } from "@/lib/analytics/types";
@@ -9,8 +8,8 @@ import { DeletedSitesError, writeBatch } from "./write-batch";
 
 // Writes a batch and copes with the two ways a batch can be refused for good, so that
 // one bad row can never block ingestion forever:
-// - a site deleted after its events were accepted (found missing by the flush, or a
-//   foreign-key violation): its events are dropped and the rest is written;
+// - a site deleted after its events were accepted (found missing by the flush): its
+//   events are dropped and the rest is written;
 // - a row Postgres cannot hold (a data or constraint error): the batch is split in
 //   halves until the offending row is alone, and that row is dropped.
 // Anything else (Postgres down, connection lost) leaves the unwritten part as `leftover`
@@ -41,29 +40,22 @@ export async function writeWithRecovery(batch: Batch, spoolId: string | null): P
     markStored(batch);
     return { stored: batch.events.length, discarded: 0, keys: encoded.keys, leftover: null, error: null };
   } catch (error) {
-    if (error instanceof DeletedSitesError || isForeignKeyViolation(error)) return writeWithoutDeletedSites(batch, spoolId, error);
+    if (error instanceof DeletedSitesError) return writeWithoutSites(batch, spoolId, new Set(error.siteIds));
     const state = sqlState(error);
     if (state !== null && REFUSED_ROWS.test(state)) return bisect(batch, spoolId, error);
     return { stored: 0, discarded: 0, keys: [], leftover: batch, error };
   }
 }
 
-async function writeWithoutDeletedSites(batch: Batch, spoolId: string | null, error: unknown): Promise<WriteOutcome> {
-  const ids = [...new Set([...batch.events, ...batch.visits].map((row) => row.site.siteId))];
-  let alive: Set<string>;
-  try {
-    const { rows } = await getWritePool().query<{ id: string }>("SELECT id FROM sites WHERE id = ANY($1::text[])", [ids]);
-    alive = new Set(rows.map((row) => row.id));
-  } catch (lookupError) {
-    return { stored: 0, discarded: 0, keys: [], leftover: batch, error: lookupError };
-  }
-  if (alive.size === ids.length) return bisect(batch, spoolId, error); // not a deleted site after all
+// The flush found these sites deleted (it locks a batch's sites before writing, so none can
+// go while it writes): their events are dropped, the rest is written.
+async function writeWithoutSites(batch: Batch, spoolId: string | null, gone: ReadonlySet<string>): Promise<WriteOutcome> {
   const kept: Batch = {
-    events: batch.events.filter((e) => alive.has(e.site.siteId)),
-    visits: batch.visits.filter((v) => alive.has(v.site.siteId)),
+    events: batch.events.filter((e) => !gone.has(e.site.siteId)),
+    visits: batch.visits.filter((v) => !gone.has(v.site.siteId)),
   };
   const discarded = batch.events.length - kept.events.length;
-  console.warn(`[ingest] dropped ${discarded} events of ${ids.length - alive.size} deleted site(s)`);
+  console.warn(`[ingest] dropped ${discarded} events of ${gone.size} deleted site(s)`);
   const rest = await writeWithRecovery(kept, spoolId);
   return { ...rest, discarded: rest.discarded + discarded };
 }
