@@ -133,6 +133,8 @@ try {
       log(`  ${i.eventsPerSecond.toLocaleString("en-US")} events/s stored-type 202s (${i.requestsPerSecond.toLocaleString("en-US")} requests/s); latency p50 ${i.latencyMs.p50} ms, p90 ${i.latencyMs.p90} ms, p99 ${i.latencyMs.p99} ms, max ${i.latencyMs.max} ms`);
       log(`  per second: ${i.perSecond.join(" ")}`);
       log(`  statuses ${JSON.stringify(i.statuses)}; crawler requests ${i.crawlerRequests}; accepted ${i.expectedStored} vs stored ${i.stored} after ${i.drainMs} ms of drain`);
+      log(`  CPU per request in the window: server process ${i.serverCpuUsPerRequest ?? "?"} µs, load generator ${i.generatorCpuUsPerRequest ?? "?"} µs`);
+      if (i.formattedLate > 0) log(`  (${i.formattedLate.toLocaleString("en-US")} requests were formatted during the load: the prepared ones ran out)`);
     }
   }
   if (ingestion && isFailed(ingestion)) log(`  ✗ ${ingestion.error}`);

@@ -23,7 +23,7 @@ export async function benchIngestion(options: { server: BenchServer; url: string
   if (probe !== 202) throw new Error(`POST /api/event answered ${probe} to a valid event (expected 202): ingestion is not reachable`);
 
   options.log(`  load: ${options.concurrency} concurrent keep-alive connections, 3 s warm-up + ${options.durationSeconds} s measured …`);
-  const config: LoadConfig = { url: options.url, domain: options.domain, concurrency: options.concurrency, warmupSeconds: 3, durationSeconds: options.durationSeconds, seed: 7 };
+  const config: LoadConfig = { url: options.url, domain: options.domain, concurrency: options.concurrency, warmupSeconds: 3, durationSeconds: options.durationSeconds, seed: 7, serverPid: options.server.current()?.pid };
   const load = await runLoadGenerator(config);
   const expected = load.expectedStored + 1; // + the probe
 

@@ -1,12 +1,14 @@
-import { formatPost, RawHttpConnection } from "./raw-http";
+import { readFileSync } from "node:fs";
+import { PreparedRequests } from "./prepared-requests";
+import { RawHttpConnection } from "./raw-http";
 import { max, quantile, round1 } from "./stats";
-import { TrafficPool } from "./traffic-pool";
 
 // The ingestion load generator, run as its own process (forked by scripts/bench/ingestion.ts)
 // so that it does not share an event loop with the server or the benchmark. `concurrency`
 // loops each keep one request in flight on a keep-alive connection for the whole run:
 // a warm-up (counted for stored events, not for the figures), then the measured window.
-// Requests go out through raw-http.ts, so the generator takes little of the shared CPU.
+// Requests are formatted before the run (prepared-requests.ts) and go out through raw-http.ts,
+// so the generator takes little of the shared CPU.
 // With `ratePerSecond` the loops are paced instead (an open-loop load of that many requests a
 // second, for phases that measure latency under other load rather than throughput): each
 // request has a scheduled start, and its latency counts from that start, so a server that
@@ -20,6 +22,8 @@ export type LoadConfig = {
   durationSeconds: number;
   seed: number;
   ratePerSecond?: number;
+  /** The server's process: its CPU over the measured window is reported (Linux, /proc). */
+  serverPid?: number;
 };
 
 export type LoadResult = {
@@ -39,11 +43,25 @@ export type LoadResult = {
   /** 202 answers to storable events over the whole run: the rows Postgres must end up with. */
   expectedStored: number;
   crawlerRequests: number;
+  /** Requests formatted during the run because the prepared ones ran out (0 normally). */
+  formattedLate: number;
+  /** The generator's own CPU (user + system) in the measured window, per request measured. */
+  generatorCpuUsPerRequest: number | null;
+  /** The server process's CPU (all its threads) in the measured window, per request measured. */
+  serverCpuUsPerRequest: number | null;
 };
+
+// Linux's USER_HZ, the unit of /proc/<pid>/stat's times (100 on every mainstream build).
+const CLOCK_TICKS_PER_SECOND = 100;
+
+// Closed loop: prepared for this many requests a second, above what the 2-core machine serves.
+const PREPARED_PER_SECOND = 16_000;
 
 export async function runLoad(config: LoadConfig): Promise<LoadResult> {
   const target = new URL("/api/event", config.url);
-  const pool = new TrafficPool(config.domain, config.seed);
+  const seconds = config.warmupSeconds + config.durationSeconds;
+  const count = config.ratePerSecond ? Math.ceil(config.ratePerSecond * seconds) + config.concurrency : PREPARED_PER_SECOND * seconds;
+  const requests = new PreparedRequests(target, config.domain, config.seed, count);
   const latencies = new Float64Array(5_000_000);
   let measured = 0;
   let acceptedInWindow = 0;
@@ -56,6 +74,19 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
   const runStart = performance.now();
   const windowStart = runStart + config.warmupSeconds * 1000;
   const end = windowStart + config.durationSeconds * 1000;
+  // This process's CPU over the measured window: what the generator took of the shared cores.
+  // This process's CPU and the server's over the measured window: what each took of the shared cores.
+  let windowCpu: NodeJS.CpuUsage | null = null;
+  let serverCpuUs: number | null = null;
+  const cpuStart = setTimeout(() => {
+    windowCpu = process.cpuUsage();
+    serverCpuUs = processCpuUs(config.serverPid);
+  }, windowStart - runStart);
+  const cpuEnd = setTimeout(() => {
+    windowCpu = windowCpu && process.cpuUsage(windowCpu);
+    const now = processCpuUs(config.serverPid);
+    serverCpuUs = serverCpuUs === null || now === null ? null : now - serverCpuUs;
+  }, end - runStart);
   // Paced: loop i sends at runStart + (i + k · concurrency) / rate, k = 0, 1, 2 …
   const gapMs = config.ratePerSecond ? (1000 * config.concurrency) / config.ratePerSecond : 0;
 
@@ -63,8 +94,7 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
     const connection = new RawHttpConnection(target.hostname, Number(target.port));
     let scheduled = runStart + (gapMs * index) / config.concurrency;
     while (performance.now() < end) {
-      const request = pool.next();
-      const raw = formatPost(target.host, target.pathname, { "Content-Type": "text/plain", "User-Agent": request.userAgent, "X-Forwarded-For": request.ip }, request.body);
+      const request = requests.next();
       if (gapMs > 0) {
         const wait = scheduled - performance.now();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
@@ -73,7 +103,7 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
       // Paced: from the scheduled start when late (the wait counts), from the send when a timer fired early.
       const started = gapMs > 0 ? Math.min(scheduled, performance.now()) : performance.now();
       scheduled += gapMs;
-      const status = await connection.request(raw);
+      const status = await connection.request(request.raw);
       const finished = performance.now();
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (!request.storable) crawlerRequests++;
@@ -91,6 +121,10 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
     connection.close();
   };
   await Promise.all(Array.from({ length: config.concurrency }, (_, i) => loop(i)));
+  clearTimeout(cpuStart);
+  clearTimeout(cpuEnd);
+  const cpu = windowCpu as NodeJS.CpuUsage | null;
+  const serverCpu = serverCpuUs as number | null;
 
   const sample = latencies.subarray(0, Math.min(measured, latencies.length));
   return {
@@ -104,7 +138,23 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
     statuses,
     expectedStored,
     crawlerRequests,
+    formattedLate: requests.formattedLate(),
+    generatorCpuUsPerRequest: cpu === null || measured === 0 ? null : round1((cpu.user + cpu.system) / measured),
+    serverCpuUsPerRequest: serverCpu === null || measured === 0 ? null : round1(serverCpu / measured),
   };
+}
+
+/** User + system CPU of a process and all its threads, in µs (Linux; null elsewhere or when it is gone). */
+function processCpuUs(pid: number | undefined): number | null {
+  if (pid === undefined || pid <= 0) return null;
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, "latin1");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
 }
 
 // As a child process: one config in over IPC, one result out.
