@@ -17,7 +17,8 @@ import { DIMENSIONS, type Filters, type StatsQuery } from "@/lib/analytics/types
 import { closePool, getPool } from "@/lib/db/pool";
 import { startTestClickHouse } from "@/tests/support/clickhouse-test-instance";
 import { copySiteRows, readPostgresSiteRows } from "@/tests/support/copy-site-rows";
-import { insertVisit, type FixtureVisit } from "@/tests/support/insert-visit";
+import { getAnalyticsStore } from "@/lib/analytics/get-analytics-store";
+import { fixtureRows, insertVisit, type FixtureVisit } from "@/tests/support/insert-visit";
 import { createSyntheticSite, insertSyntheticTraffic } from "@/tests/support/synthetic-traffic";
 
 // Same answers on both engines: one site per time zone, seeded in Postgres (synthetic
@@ -88,15 +89,23 @@ type Site = { siteId: string; userId: string; timezone: string };
 let ch: ClickHouse;
 const sites = new Map<string, Site>();
 
+// The three sites are seeded side by side: most of the time is the rollup rebuild (a statement
+// per site-day, 378 days each), which waits on Postgres one statement at a time.
 beforeAll(async () => {
-  ch = await startTestClickHouse();
-  for (const timezone of ZONES) {
-    const { siteId, userId } = await createSyntheticSite(getPool(), { domain: `agree-${timezone.replace("/", "-").toLowerCase()}.example`, timezone });
-    await insertSyntheticTraffic(getPool(), { siteId, firstDay: "2025-04-01", days: 378, visitsPerDay: 6 });
-    for (const visit of handMade()) await insertVisit(siteId, visit);
-    await rebuildSiteRollups(siteId);
-    await copySiteRows(ch, siteId);
-    sites.set(timezone, { siteId, userId, timezone });
+  const started = startTestClickHouse();
+  const seeded = await Promise.all(
+    ZONES.map(async (timezone) => {
+      const { siteId, userId } = await createSyntheticSite(getPool(), { domain: `agree-${timezone.replace("/", "-").toLowerCase()}.example`, timezone });
+      await insertSyntheticTraffic(getPool(), { siteId, firstDay: "2025-04-01", days: 378, visitsPerDay: 6 });
+      await (await getAnalyticsStore()).bulkInsert(fixtureRows(siteId, handMade()));
+      await rebuildSiteRollups(siteId);
+      return { siteId, userId, timezone };
+    }),
+  );
+  ch = await started;
+  for (const site of seeded) {
+    await copySiteRows(ch, site.siteId);
+    sites.set(site.timezone, site);
   }
   await getPool().query("ANALYZE visits, events"); // so the raw path plans for the rows it has
 }, 240_000);
@@ -125,92 +134,9 @@ function comparablePoints<T>(q: StatsQuery, points: T[]): T[] {
   return wholeHours || q.range.interval !== "hour" || !rollups ? points : points.slice(0, -1);
 }
 
-describe.each(ZONES)("in %s", (timezone) => {
-  it.each(PERIODS)("%s: totals, graph, goals and every panel agree for every filter", { timeout: 120_000 }, async (_name, input) => {
-    for (const filters of FILTERS) {
-      const q = query(timezone, input, filters);
-      const raw: StatsQuery = { ...q, source: "raw" };
-      const at = `${label(filters)} ${q.range.from}..${q.range.to}`;
-      // A year holds visits of every filter: the grid compares numbers, not empty answers.
-      if (input.period === "12mo") expect((await totals(ch, q, q.range)).visits, at).toBeGreaterThan(0);
-      for (const range of [q.range, previousRange(q.range)]) {
-        const mine = await totals(ch, q, range);
-        expect(mine, `totals ${at}`).toEqual(await getTotals(q, range));
-        expect(mine, `totals (raw) ${at}`).toEqual(await getTotals(raw, range));
-      }
-      const series = await timeseries(ch, q);
-      expect(series, `timeseries (raw) ${at}`).toEqual(await getTimeseries(raw));
-      expect(comparablePoints(q, series), `timeseries ${at}`).toEqual(comparablePoints(q, await getTimeseries(q)));
-      const goals = await goalConversions(ch, q, GOALS);
-      expect(goals, `goals ${at}`).toEqual(await getGoalConversions(q, GOALS));
-      expect(goals, `goals (raw) ${at}`).toEqual(await getGoalConversions(raw, GOALS));
-      for (const dimension of DIMENSIONS) {
-        const rows = await breakdown(ch, q, dimension, { limit: 1000 });
-        expect(rows, `${dimension} ${at}`).toEqual(await getBreakdown(q, dimension, { limit: 1000 }));
-        expect(rows, `${dimension} (raw) ${at}`).toEqual(await getBreakdown(raw, dimension, { limit: 1000 }));
-      }
-    }
-  });
-});
-
-// The dashboard asks for its parts at once, and ClickHouse answers a view's visit parts with
-// one statement and its top pages and goals with another (visit-panels.ts, event-panels.ts):
-// asked together, every part equals Postgres' answer (as each part asked alone does above),
-// and the top pages read for their visitors only are the first rows of the full panel.
-describe("parts asked together", () => {
-  it.each(ZONES)("in %s: one statement per side gives each part's own answer", { timeout: 120_000 }, async (timezone) => {
-    for (const input of [{ period: "30d" }, { period: "12mo" }] as RangeInput[]) {
-      for (const filters of FILTERS) {
-        const q = query(timezone, input, filters);
-        const at = `${label(filters)} ${q.range.from}..${q.range.to}`;
-        const visitDimensions = DIMENSIONS.filter((d) => d !== "page" && d !== "event");
-        const [current, previous, series, goals, pages, ...panels] = await Promise.all([
-          totals(ch, q, q.range),
-          totals(ch, q, previousRange(q.range)),
-          timeseries(ch, q),
-          goalConversions(ch, q, GOALS),
-          breakdown(ch, q, "page", { limit: 9, visitorsOnly: true }),
-          ...visitDimensions.map((d) => breakdown(ch, q, d, { limit: 9 })),
-        ]);
-        expect(current, `totals ${at}`).toEqual(await getTotals(q, q.range));
-        expect(previous, `previous totals ${at}`).toEqual(await getTotals(q, previousRange(q.range)));
-        expect(comparablePoints(q, series), `timeseries ${at}`).toEqual(comparablePoints(q, await getTimeseries(q)));
-        expect(goals, `goals ${at}`).toEqual(await getGoalConversions(q, GOALS));
-        const fullPages = await getBreakdown(q, "page", { limit: 9 });
-        expect(pages.map((r) => [r.value, r.visitors, r.pageviews]), `top pages ${at}`).toEqual(fullPages.map((r) => [r.value, r.visitors, r.pageviews]));
-        for (const [i, d] of visitDimensions.entries()) expect(panels[i], `${d} ${at}`).toEqual(await getBreakdown(q, d, { limit: 9 }));
-      }
-    }
-  });
-});
-
-describe("panel options", () => {
-  it.each([
-    { limit: 3 },
-    { limit: 3, offset: 2 },
-    { limit: 5, offset: 1000 },
-    { search: "o" },
-    { search: "  PRIC " },
-    { search: "ünï" },
-    { search: "ÜNÏ" },
-    { limit: 0 },
-    { limit: 5000 },
-  ])("agree for %j on every dimension", async (options) => {
-    for (const [timezone, input, filters] of [
-      ["Europe/Berlin", { period: "30d" }, {}],
-      ["America/Los_Angeles", { period: "12mo" }, { country: "DE" }],
-      ["Asia/Kathmandu", { period: "7d" }, { page: "/pricing" }],
-    ] as Array<[string, RangeInput, Filters]>) {
-      const q = query(timezone, input, filters);
-      for (const dimension of DIMENSIONS) {
-        const rows = await breakdown(ch, q, dimension, options);
-        expect(rows, `${dimension} ${timezone}`).toEqual(await getBreakdown(q, dimension, options));
-        expect(rows, `${dimension} (raw) ${timezone}`).toEqual(await getBreakdown({ ...q, source: "raw" }, dimension, options));
-      }
-    }
-  });
-});
-
+// Before the grid: its views fill ClickHouse's kept day rows (day-rows-cache.ts) of three sites
+// in three zones for a year, and the bulk load below forgets days with a lightweight DELETE, a
+// mutation of every part of those tables: 12 s after the grid, 0.2 s before it.
 describe("site-wide answers", () => {
   it("agree on realtime visitors, the first event, event counts and monthly pageviews", async () => {
     const { siteId, userId } = await createSyntheticSite(getPool(), { domain: "agree-live.example", timezone: "UTC" });
@@ -287,5 +213,120 @@ describe("site-wide answers", () => {
     const byVisitAndTime = (a: { visitId: string; ts: number; name: string }, b: { visitId: string; ts: number; name: string }) =>
       BigInt(a.visitId) === BigInt(b.visitId) ? a.ts - b.ts || a.name.localeCompare(b.name) : BigInt(a.visitId) < BigInt(b.visitId) ? -1 : 1;
     expect(events.sort(byVisitAndTime)).toEqual([...expected.events].sort(byVisitAndTime));
+  });
+});
+
+/**
+ * Every query of one view, each asked of ClickHouse, of Postgres' rollups and of its raw rows:
+ * [clickhouse, rollups, raw]. The queries are independent, so they are asked at once (both
+ * engines answer several at a time; one after the other, the grid spent most of its time
+ * waiting on each answer's round trip). One view at a time: the raw path's scans queue in the
+ * read gate, two per site, and give up after READ_QUEUE_SECONDS.
+ */
+async function askEveryEngine(q: StatsQuery) {
+  const raw: StatsQuery = { ...q, source: "raw" };
+  const three = <T>(clickhouse: Promise<T>, postgres: (s: StatsQuery) => Promise<T>) => Promise.all([clickhouse, postgres(q), postgres(raw)]);
+  const [current, previous, series, goals, panels] = await Promise.all([
+    three(totals(ch, q, q.range), (s) => getTotals(s, q.range)),
+    three(totals(ch, q, previousRange(q.range)), (s) => getTotals(s, previousRange(q.range))),
+    three(timeseries(ch, q), getTimeseries),
+    three(goalConversions(ch, q, GOALS), (s) => getGoalConversions(s, GOALS)),
+    Promise.all(DIMENSIONS.map((dimension) => three(breakdown(ch, q, dimension, { limit: 1000 }), (s) => getBreakdown(s, dimension, { limit: 1000 })))),
+  ]);
+  return { totals: [current, previous] as const, series, goals, panels };
+}
+
+describe.each(ZONES)("in %s", (timezone) => {
+  it.each(PERIODS)("%s: totals, graph, goals and every panel agree for every filter", { timeout: 120_000 }, async (_name, input) => {
+    for (const filters of FILTERS) {
+      const q = query(timezone, input, filters);
+      const at = `${label(filters)} ${q.range.from}..${q.range.to}`;
+      const answers = await askEveryEngine(q);
+      // A year holds visits of every filter: the grid compares numbers, not empty answers.
+      if (input.period === "12mo") expect(answers.totals[0][0].visits, at).toBeGreaterThan(0);
+      for (const [mine, rollups, raw] of answers.totals) {
+        expect(mine, `totals ${at}`).toEqual(rollups);
+        expect(mine, `totals (raw) ${at}`).toEqual(raw);
+      }
+      const [series, rollupSeries, rawSeries] = answers.series;
+      expect(series, `timeseries (raw) ${at}`).toEqual(rawSeries);
+      expect(comparablePoints(q, series), `timeseries ${at}`).toEqual(comparablePoints(q, rollupSeries));
+      const [goals, rollupGoals, rawGoals] = answers.goals;
+      expect(goals, `goals ${at}`).toEqual(rollupGoals);
+      expect(goals, `goals (raw) ${at}`).toEqual(rawGoals);
+      for (const [i, dimension] of DIMENSIONS.entries()) {
+        const [rows, rollupRows, rawRows] = answers.panels[i]!;
+        expect(rows, `${dimension} ${at}`).toEqual(rollupRows);
+        expect(rows, `${dimension} (raw) ${at}`).toEqual(rawRows);
+      }
+    }
+  });
+});
+
+// The dashboard asks for its parts at once, and ClickHouse answers a view's visit parts with
+// one statement and its top pages and goals with another (visit-panels.ts, event-panels.ts):
+// asked together, every part equals Postgres' answer (as each part asked alone does above),
+// and the top pages read for their visitors only are the first rows of the full panel.
+describe("parts asked together", () => {
+  it.each(ZONES)("in %s: one statement per side gives each part's own answer", { timeout: 120_000 }, async (timezone) => {
+    for (const input of [{ period: "30d" }, { period: "12mo" }] as RangeInput[]) {
+      for (const filters of FILTERS) {
+        const q = query(timezone, input, filters);
+        const at = `${label(filters)} ${q.range.from}..${q.range.to}`;
+        const visitDimensions = DIMENSIONS.filter((d) => d !== "page" && d !== "event");
+        const [current, previous, series, goals, pages, ...panels] = await Promise.all([
+          totals(ch, q, q.range),
+          totals(ch, q, previousRange(q.range)),
+          timeseries(ch, q),
+          goalConversions(ch, q, GOALS),
+          breakdown(ch, q, "page", { limit: 9, visitorsOnly: true }),
+          ...visitDimensions.map((d) => breakdown(ch, q, d, { limit: 9 })),
+        ]);
+        const [pgCurrent, pgPrevious, pgSeries, pgGoals, fullPages, ...pgPanels] = await Promise.all([
+          getTotals(q, q.range),
+          getTotals(q, previousRange(q.range)),
+          getTimeseries(q),
+          getGoalConversions(q, GOALS),
+          getBreakdown(q, "page", { limit: 9 }),
+          ...visitDimensions.map((d) => getBreakdown(q, d, { limit: 9 })),
+        ]);
+        expect(current, `totals ${at}`).toEqual(pgCurrent);
+        expect(previous, `previous totals ${at}`).toEqual(pgPrevious);
+        expect(comparablePoints(q, series), `timeseries ${at}`).toEqual(comparablePoints(q, pgSeries));
+        expect(goals, `goals ${at}`).toEqual(pgGoals);
+        expect(pages.map((r) => [r.value, r.visitors, r.pageviews]), `top pages ${at}`).toEqual(fullPages.map((r) => [r.value, r.visitors, r.pageviews]));
+        for (const [i, d] of visitDimensions.entries()) expect(panels[i], `${d} ${at}`).toEqual(pgPanels[i]);
+      }
+    }
+  });
+});
+
+describe("panel options", () => {
+  it.each([
+    { limit: 3 },
+    { limit: 3, offset: 2 },
+    { limit: 5, offset: 1000 },
+    { search: "o" },
+    { search: "  PRIC " },
+    { search: "ünï" },
+    { search: "ÜNÏ" },
+    { limit: 0 },
+    { limit: 5000 },
+  ])("agree for %j on every dimension", async (options) => {
+    for (const [timezone, input, filters] of [
+      ["Europe/Berlin", { period: "30d" }, {}],
+      ["America/Los_Angeles", { period: "12mo" }, { country: "DE" }],
+      ["Asia/Kathmandu", { period: "7d" }, { page: "/pricing" }],
+    ] as Array<[string, RangeInput, Filters]>) {
+      const q = query(timezone, input, filters);
+      const answers = await Promise.all(
+        DIMENSIONS.map((dimension) => Promise.all([breakdown(ch, q, dimension, options), getBreakdown(q, dimension, options), getBreakdown({ ...q, source: "raw" }, dimension, options)])),
+      );
+      for (const [i, dimension] of DIMENSIONS.entries()) {
+        const [rows, rollupRows, rawRows] = answers[i]!;
+        expect(rows, `${dimension} ${timezone}`).toEqual(rollupRows);
+        expect(rows, `${dimension} (raw) ${timezone}`).toEqual(rawRows);
+      }
+    }
   });
 });
