@@ -37,22 +37,31 @@ export function decodeRecord(line: string): SpoolRecord | null {
     return null;
   }
   if (!Array.isArray(a) || a.length !== FIELDS || a[0] !== RECORD_VERSION) return null;
-  const text = (i: number) => (typeof a[i] === "string" ? (a[i] as string) : null);
-  const num = (i: number) => (typeof a[i] === "number" && Number.isFinite(a[i]) ? (a[i] as number) : null);
-  const seq = num(1), ts = num(3), startedAt = num(9), lastSeen = num(10), pageviews = num(13), events = num(14);
-  const siteId = text(2), name = text(4), visitorId = text(5), visitId = text(6), pathname = text(7);
-  const entryPage = text(11), exitPage = text(12), source = text(15), channel = text(17), browser = text(26), os = text(27), device = text(28);
+  const seq = num(a, 1), ts = num(a, 3), startedAt = num(a, 9), lastSeen = num(a, 10), pageviews = num(a, 13), events = num(a, 14);
+  const siteId = text(a, 2), name = text(a, 4), visitorId = text(a, 5), visitId = text(a, 6), pathname = text(a, 7);
+  const entryPage = text(a, 11), exitPage = text(a, 12), source = text(a, 15), channel = text(a, 17), browser = text(a, 26), os = text(a, 27), device = text(a, 28);
   if (seq === null || ts === null || startedAt === null || lastSeen === null || pageviews === null || events === null) return null;
   if (siteId === null || name === null || visitorId === null || visitId === null || pathname === null) return null;
   if (entryPage === null || exitPage === null || source === null || channel === null || browser === null || os === null || device === null) return null;
   return {
     seq,
     siteId,
-    event: { ts, name, visitorId, visitId, pathname, props: text(8) },
+    event: { ts, name, visitorId, visitId, pathname, props: text(a, 8) },
     visit: {
-      visitId, visitorId, startedAt, lastSeen, entryPage, exitPage, pageviews, events, source, referrerHost: text(16), channel,
-      utmSource: text(18), utmMedium: text(19), utmCampaign: text(20), utmContent: text(21), utmTerm: text(22),
-      country: text(23), region: text(24), city: text(25), browser, os, device,
+      visitId, visitorId, startedAt, lastSeen, entryPage, exitPage, pageviews, events, source, referrerHost: text(a, 16), channel,
+      utmSource: text(a, 18), utmMedium: text(a, 19), utmCampaign: text(a, 20), utmContent: text(a, 21), utmTerm: text(a, 22),
+      country: text(a, 23), region: text(a, 24), city: text(a, 25), browser, os, device,
     },
   };
+}
+
+// Module functions, not closures inside decodeRecord: replay decodes every line of the spool.
+function text(a: unknown[], i: number): string | null {
+  const value = a[i];
+  return typeof value === "string" ? value : null;
+}
+
+function num(a: unknown[], i: number): number | null {
+  const value = a[i];
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
