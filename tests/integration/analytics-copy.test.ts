@@ -46,6 +46,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await clickhouse?.close();
   rmSync(dataDir, { recursive: true, force: true });
+  // The synthetic traffic and its rollups go with the site (tests/README.md: later files may read every row).
+  if (site) await getPool().query("DELETE FROM sites WHERE id = $1", [site.id]);
   await closePool();
   await closePrisma();
 });

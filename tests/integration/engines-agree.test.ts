@@ -88,6 +88,8 @@ function handMade(): FixtureVisit[] {
 type Site = { siteId: string; userId: string; timezone: string };
 let ch: ClickHouse;
 const sites = new Map<string, Site>();
+/** Every user this file made; their sites and rows go with them (ON DELETE CASCADE). */
+const createdUsers: string[] = [];
 
 // The three sites are seeded side by side: most of the time is the rollup rebuild (a statement
 // per site-day, 378 days each), which waits on Postgres one statement at a time.
@@ -96,6 +98,7 @@ beforeAll(async () => {
   const seeded = await Promise.all(
     ZONES.map(async (timezone) => {
       const { siteId, userId } = await createSyntheticSite(getPool(), { domain: `agree-${timezone.replace("/", "-").toLowerCase()}.example`, timezone });
+      createdUsers.push(userId);
       await insertSyntheticTraffic(getPool(), { siteId, firstDay: "2025-04-01", days: 378, visitsPerDay: 6 });
       await (await getAnalyticsStore()).bulkInsert(fixtureRows(siteId, handMade()));
       await rebuildSiteRollups(siteId);
@@ -109,8 +112,11 @@ beforeAll(async () => {
   }
   await getPool().query("ANALYZE visits, events"); // so the raw path plans for the rows it has
 }, 240_000);
+// The year of traffic and its rollups go when the file is done: later files in this worker's
+// database that read every row of every table (delete-account, no-plaintext) took minutes over them.
 afterAll(async () => {
   await ch?.close();
+  await getPool().query("DELETE FROM users WHERE id = ANY($1::text[])", [createdUsers]);
   await closePool();
 });
 
@@ -140,6 +146,7 @@ function comparablePoints<T>(q: StatsQuery, points: T[]): T[] {
 describe("site-wide answers", () => {
   it("agree on realtime visitors, the first event, event counts and monthly pageviews", async () => {
     const { siteId, userId } = await createSyntheticSite(getPool(), { domain: "agree-live.example", timezone: "UTC" });
+    createdUsers.push(userId);
     expect(await chHasAnyEvent(ch, siteId)).toBe(false);
     const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
     await insertVisit(siteId, { id: 1, visitor: 11, pages: [{ path: "/", at: minutesAgo(12) }, { path: "/a", at: minutesAgo(1) }] });
@@ -169,7 +176,8 @@ describe("site-wide answers", () => {
 
   it("agree on a week that ends today: kept rows of the days that are over, raw rows of the recent ones, forgotten when a bulk load writes the past", { timeout: 90_000 }, async () => {
     const timezone = "America/Los_Angeles";
-    const { siteId } = await createSyntheticSite(getPool(), { domain: "agree-recent.example", timezone });
+    const { siteId, userId } = await createSyntheticSite(getPool(), { domain: "agree-recent.example", timezone });
+    createdUsers.push(userId);
     const at = (daysAgo: number, minutesAgo = 0) => new Date(Date.now() - daysAgo * 86_400_000 - minutesAgo * 60_000).toISOString();
     for (const [i, daysAgo] of [0, 0, 1, 3, 3, 5].entries()) {
       await insertVisit(siteId, { id: i + 1, visitor: i % 4, pages: [{ path: "/", at: at(daysAgo, 30) }, { path: `/p${i % 3}`, at: at(daysAgo, 20) }] });

@@ -25,7 +25,11 @@ beforeAll(async () => {
   raw = await loadRaw(getPool(), siteId);
   base = { site: { id: siteId, timezone: TZ }, range: resolveRange({ period: "custom", from: FIRST, to: LAST }, TZ), filters: {} };
 });
-afterAll(() => closePool());
+// The synthetic week and its rollups go with the site (tests/README.md: later files may read every row).
+afterAll(async () => {
+  if (base) await getPool().query("DELETE FROM sites WHERE id = $1", [base.site.id]);
+  await closePool();
+});
 
 const goals = [
   { id: "signup", eventName: "Signup", pagePath: null },

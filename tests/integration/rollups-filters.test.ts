@@ -46,7 +46,11 @@ beforeAll(async () => {
   await rebuildSiteRollups(siteId);
   raw = await loadRaw(pool(), siteId);
 });
-afterAll(() => closePool());
+// The synthetic week and its rollups go with the site (tests/README.md: later files may read every row).
+afterAll(async () => {
+  if (siteId) await pool().query("DELETE FROM sites WHERE id = $1", [siteId]);
+  await closePool();
+});
 
 type Stored = Map<string, Map<string, Row>>; // "filter|filter value|kind" → "day|value" → row
 
