@@ -27,6 +27,10 @@ const CLICKHOUSE_SUITE = [
 export default defineConfig({
   resolve: { alias: { "@": root } },
   test: {
+    // Two files at a time, of any project (CI has two cores; Vitest's default there is one):
+    // integration files wait on Postgres, ClickHouse and timers most of the time. Each worker
+    // has a database of its own (tests/setup/worker-database.ts).
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -46,7 +50,6 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/setup/global-db.ts"],
           setupFiles: ["tests/setup/env.ts"],
-          fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -62,7 +65,6 @@ export default defineConfig({
           environment: "node",
           globalSetup: ["tests/setup/global-db.ts"],
           setupFiles: ["tests/setup/env.ts", "tests/setup/clickhouse-env.ts"],
-          fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,12 +1,11 @@
 import pg from "pg";
-import { inject } from "vitest";
 
 // For the read-isolation tests: make dashboard reads slow on purpose (an ACCESS EXCLUSIVE
 // lock on visits, held by a connection of the test's own, blocks every raw scan until it is
 // released), and watch what Postgres is running for the app's read pool.
 
 export async function lockVisits(): Promise<{ release: () => Promise<void> }> {
-  const client = new pg.Client({ connectionString: inject("databaseUrl") });
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
   await client.query("BEGIN");
   await client.query("LOCK TABLE visits IN ACCESS EXCLUSIVE MODE");
@@ -18,7 +17,7 @@ export async function lockVisits(): Promise<{ release: () => Promise<void> }> {
   };
 }
 
-const watcher = () => new pg.Client({ connectionString: inject("databaseUrl") });
+const watcher = () => new pg.Client({ connectionString: process.env.DATABASE_URL });
 
 /** Statements of the read pool that Postgres is running (or that wait for a lock) right now. */
 export async function activeReads(): Promise<string[]> {
