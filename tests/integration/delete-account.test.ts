@@ -1,9 +1,14 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { copyOfDatabaseUrl } from "@/tests/setup/worker-database";
 
 // Mail in this file goes to the local outbox: no Mailjet keys (set before anything reads the env).
 delete process.env.MAILJET_API_KEY;
 delete process.env.MAILJET_API_SECRET;
+// A fresh database of its own, copied from the migrated one: the checks below read every row of
+// every table several times, and the worker's database holds what earlier files left (other
+// files' synthetic traffic made one test take 15-21 s of its 30 s, against 0.5 s without).
+process.env.DATABASE_URL = await copyOfDatabaseUrl(inject("databaseUrl"), inject("adminDatabaseUrl"), `delete_account_${randomBytes(4).toString("hex")}`);
 
 import { deleteAccount } from "@/lib/account/delete-account";
 import { requestEmailChange } from "@/lib/account/change-email";

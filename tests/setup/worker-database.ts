@@ -6,11 +6,11 @@ import pg from "pg";
 // one worker run one after another in its database, as every file once did in a single one.
 // Nothing connects to the template itself: Postgres copies only a database nobody is using.
 
-/** The URL of this worker's database, created from `templateUrl` on the worker's first file. */
-export async function workerDatabaseUrl(templateUrl: string, adminUrl: string, worker: string): Promise<string> {
+/** The URL of the database `<template>_<suffix>`, copied from `templateUrl` unless it exists already. */
+export async function copyOfDatabaseUrl(templateUrl: string, adminUrl: string, suffix: string): Promise<string> {
   const url = new URL(templateUrl);
   const template = url.pathname.slice(1);
-  const name = `${template}_w${worker}`;
+  const name = `${template}_${suffix}`;
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
