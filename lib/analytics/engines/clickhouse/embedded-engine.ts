@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { QueryParams } from "./clickhouse";
 import { findLockHolder, isAlive, waitForExit } from "./data-dir-lock";
+import { lowerEnginePriority } from "./engine-priority";
 import { ClickHouseQueryError, ClickHouseTimeoutError, ClickHouseUnavailableError } from "./errors";
 import type { EngineConnection, InsertFormat } from "./transport";
 
@@ -152,6 +153,7 @@ class EmbeddedEngine {
     // Neither the process nor its channel keeps ours alive: the calls' timers do while they wait.
     child.unref();
     child.channel?.unref();
+    if (child.pid !== undefined) lowerEnginePriority(child.pid);
     this.child = child;
     this.ready = false;
     const exited = new Promise<string>((resolve) => {
