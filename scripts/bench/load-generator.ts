@@ -74,19 +74,22 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
   const runStart = performance.now();
   const windowStart = runStart + config.warmupSeconds * 1000;
   const end = windowStart + config.durationSeconds * 1000;
-  // This process's CPU over the measured window: what the generator took of the shared cores.
   // This process's CPU and the server's over the measured window: what each took of the shared cores.
-  let windowCpu: NodeJS.CpuUsage | null = null;
-  let serverCpuUs: number | null = null;
-  const cpuStart = setTimeout(() => {
-    windowCpu = process.cpuUsage();
-    serverCpuUs = processCpuUs(config.serverPid);
-  }, windowStart - runStart);
-  const cpuEnd = setTimeout(() => {
-    windowCpu = windowCpu && process.cpuUsage(windowCpu);
+  // The end sample is taken when the window ends, or when the loops stop first (a paced run).
+  const cpu = { generator: null as NodeJS.CpuUsage | null, serverUs: null as number | null, ended: false };
+  const startCpu = () => {
+    cpu.generator = process.cpuUsage();
+    cpu.serverUs = processCpuUs(config.serverPid);
+  };
+  const endCpu = () => {
+    if (cpu.ended) return;
+    cpu.ended = true;
+    cpu.generator = cpu.generator && process.cpuUsage(cpu.generator);
     const now = processCpuUs(config.serverPid);
-    serverCpuUs = serverCpuUs === null || now === null ? null : now - serverCpuUs;
-  }, end - runStart);
+    cpu.serverUs = cpu.serverUs === null || now === null ? null : now - cpu.serverUs;
+  };
+  const cpuStart = setTimeout(startCpu, windowStart - runStart);
+  const cpuEnd = setTimeout(endCpu, end - runStart);
   // Paced: loop i sends at runStart + (i + k · concurrency) / rate, k = 0, 1, 2 …
   const gapMs = config.ratePerSecond ? (1000 * config.concurrency) / config.ratePerSecond : 0;
 
@@ -123,8 +126,7 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
   await Promise.all(Array.from({ length: config.concurrency }, (_, i) => loop(i)));
   clearTimeout(cpuStart);
   clearTimeout(cpuEnd);
-  const cpu = windowCpu as NodeJS.CpuUsage | null;
-  const serverCpu = serverCpuUs as number | null;
+  endCpu();
 
   const sample = latencies.subarray(0, Math.min(measured, latencies.length));
   return {
@@ -139,8 +141,8 @@ export async function runLoad(config: LoadConfig): Promise<LoadResult> {
     expectedStored,
     crawlerRequests,
     formattedLate: requests.formattedLate(),
-    generatorCpuUsPerRequest: cpu === null || measured === 0 ? null : round1((cpu.user + cpu.system) / measured),
-    serverCpuUsPerRequest: serverCpu === null || measured === 0 ? null : round1(serverCpu / measured),
+    generatorCpuUsPerRequest: cpu.generator === null || measured === 0 ? null : round1((cpu.generator.user + cpu.generator.system) / measured),
+    serverCpuUsPerRequest: cpu.serverUs === null || measured === 0 ? null : round1(cpu.serverUs / measured),
   };
 }
 
