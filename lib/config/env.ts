@@ -43,6 +43,7 @@ const schema = z
       "must be the http(s):// address of a ClickHouse server, e.g. http://user:password@localhost:8123/ministat",
     ),
     CLICKHOUSE_DATABASE: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a database name: letters, digits and _").default("ministat"),
+    CLICKHOUSE_ENGINE_NICE: z.coerce.number().int().min(0).max(19).default(10),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (openssl rand -base64 32)"),
     ENCRYPTION_KEYS: z
       .string()

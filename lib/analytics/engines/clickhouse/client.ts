@@ -31,6 +31,8 @@ export type OpenClickHouseOptions = {
   dataDir?: string;
   /** A call without an answer after this long rejects (ClickHouseTimeoutError). */
   queryTimeoutMs?: number;
+  /** CLICKHOUSE_ENGINE_NICE: the embedded engine's CPU priority (engine-priority.ts); 10 by default. */
+  engineNice?: number;
   log?: (line: string) => void;
   /** The migrations to apply (tests); migrate.ts's MIGRATIONS_DIR by default. */
   migrationsDir?: string;
@@ -44,6 +46,7 @@ export type OpenClickHouse = ClickHouse & {
 };
 
 const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_ENGINE_NICE = 10;
 // A migration may rebuild a table with its rows (0006: ~12 s at 10M events), far longer than a
 // query may take: its statements get this long, on a connection of their own for a server and
 // on the engine's calls until the migrations are done for the embedded engine.
@@ -64,7 +67,13 @@ export async function openClickHouse(options: OpenClickHouseOptions = {}): Promi
     return { ...clickHouseOver(connection.transport), onRestart: connection.onRestart, pid: connection.pid };
   }
   const dataPath = path.resolve(options.dataDir ?? ".data", "clickhouse");
-  const connection = await openEmbeddedClickHouse({ path: dataPath, database: options.database ?? "ministat", timeoutMs: MIGRATION_TIMEOUT_MS, log });
+  const connection = await openEmbeddedClickHouse({
+    path: dataPath,
+    database: options.database ?? "ministat",
+    timeoutMs: MIGRATION_TIMEOUT_MS,
+    nice: options.engineNice ?? DEFAULT_ENGINE_NICE,
+    log,
+  });
   const ch = clickHouseOver(connection.transport);
   try {
     await migrate(ch, log, options.migrationsDir);

@@ -34,7 +34,8 @@ export type HostReply =
   | { kind: "done"; id: number; text?: string }
   | { kind: "error"; id: number; message: string; code?: string; type?: string };
 
-type Options = { path: string; database: string; timeoutMs: number; log: (line: string) => void };
+/** `nice`: the engine process's CPU priority (engine-priority.ts). */
+type Options = { path: string; database: string; timeoutMs: number; nice: number; log: (line: string) => void };
 type Pending = { resolve: (text: string | undefined) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
 
 const HOST = path.join(process.cwd(), "lib/analytics/engines/clickhouse/embedded-host.ts");
@@ -153,7 +154,7 @@ class EmbeddedEngine {
     // Neither the process nor its channel keeps ours alive: the calls' timers do while they wait.
     child.unref();
     child.channel?.unref();
-    if (child.pid !== undefined) lowerEnginePriority(child.pid);
+    if (child.pid !== undefined) lowerEnginePriority(child.pid, this.options.nice);
     this.child = child;
     this.ready = false;
     const exited = new Promise<string>((resolve) => {

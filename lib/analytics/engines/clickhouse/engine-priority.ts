@@ -6,13 +6,17 @@ import { setPriority } from "node:os";
 // a client waits on, runs first, and the engine's inserts and background merges take the time
 // left over: they only need to keep up on average, and the flusher's batches grow meanwhile.
 // An idle machine gives the engine all it asks for, so a dashboard on its own is as fast.
-// Measured on the 2-core machine, ClickHouse ingestion in turns: docs/benchmark.md.
+// Measured on the 2-core machine, ClickHouse ingestion in turns: docs/benchmark.md. The nice
+// value is CLICKHOUSE_ENGINE_NICE (10 by default, so the engine keeps a tenth of the app's
+// share, not none; 0 leaves it alone), as READ_BACKEND_NICE is for Postgres's dashboard scans.
 
-/** The engine's nice value: 10 of 19, so it keeps a tenth of the share the app gets, not none. */
-export const ENGINE_NICE = 10;
-
-/** Lowers the CPU priority of the engine's process (a session of its own); best effort, never throws. */
-export function lowerEnginePriority(pid: number, nice = ENGINE_NICE): void {
+/**
+ * Lowers the CPU priority of the engine's process by `nice` (0: leaves it alone); best effort,
+ * never throws. The process must lead a session of its own (forked `detached`): on Linux the
+ * nice of its whole session is set, which would otherwise be the app's.
+ */
+export function lowerEnginePriority(pid: number, nice: number): void {
+  if (nice <= 0) return;
   // Linux with autogroups (the default on most kernels): each session is one scheduling group,
   // weighed against the others by the group's nice; the engine's process is its session's only one.
   try {

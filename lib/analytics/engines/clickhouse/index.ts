@@ -74,6 +74,7 @@ export function createClickHouseStore(options: ClickHouseStoreOptions = {}): Ana
         url: options.url ?? env.CLICKHOUSE_URL,
         database: options.database ?? env.CLICKHOUSE_DATABASE,
         dataDir: options.dataDir ?? env.DATA_DIR,
+        engineNice: env.CLICKHOUSE_ENGINE_NICE,
         log,
       });
       connection.onRestart(() => {
