@@ -1,8 +1,10 @@
-// npm run analytics:copy -- --to clickhouse [--from postgres] [--site example.com] [--restart]
+// npm run analytics:copy -- --to clickhouse [--from postgres] [--site example.com] [--restart] [--replace]
 // Copies every site's events and visits (or one site's) from one analytics engine to the other,
 // so an installation can switch ANALYTICS_ENGINE without losing history. Idempotent and
 // resumable: a finished site is skipped, a stopped one resumes where it was (analytics_copies
-// in Postgres); --restart copies again from the start. Works on the database `npm start` uses.
+// in Postgres); --restart copies again from the start. A site whose target already holds
+// events this copy did not write (ingested there since the switch) is left alone and named;
+// --replace deletes them and copies. Works on the database `npm start` uses.
 // The embedded ClickHouse (.data/clickhouse) belongs to one process at a time: stop the app
 // first, or point CLICKHOUSE_URL at a server.
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -13,20 +15,26 @@ import { openStore, parseEngine } from "@/lib/analytics/get-analytics-store";
 import { getPool } from "@/lib/db/pool";
 import { withScriptDatabase } from "@/lib/db/script-database";
 
-const USAGE = "Usage: npm run analytics:copy -- --to clickhouse|postgres [--from postgres|clickhouse] [--site example.com] [--restart]";
+const USAGE = "Usage: npm run analytics:copy -- --to clickhouse|postgres [--from postgres|clickhouse] [--site example.com] [--restart] [--replace]";
 
-type Options = { from: AnalyticsEngine; to: AnalyticsEngine; site: string | null; restart: boolean };
+type Options = { from: AnalyticsEngine; to: AnalyticsEngine; site: string | null; restart: boolean; replace: boolean };
 
 function readOptions(args: string[]): Options {
   const { values } = parseArgs({
     args,
-    options: { to: { type: "string" }, from: { type: "string" }, site: { type: "string" }, restart: { type: "boolean", default: false } },
+    options: {
+      to: { type: "string" },
+      from: { type: "string" },
+      site: { type: "string" },
+      restart: { type: "boolean", default: false },
+      replace: { type: "boolean", default: false },
+    },
   });
   if (values.to === undefined) throw new Error("say which engine to copy to: --to clickhouse");
   const to = parseEngine(values.to, "--to");
   const from = parseEngine(values.from ?? (to === "postgres" ? "clickhouse" : "postgres"), "--from");
   if (from === to) throw new Error(`--from and --to are both ${to}`);
-  return { from, to, site: values.site ?? null, restart: values.restart };
+  return { from, to, site: values.site ?? null, restart: values.restart, replace: values.replace };
 }
 
 function progressBar(): (p: CopyProgress & { domain: string }) => void {
@@ -63,8 +71,17 @@ async function copyAll(options: Options): Promise<number> {
     const show = progressBar();
     let failed = 0;
     for (const site of sites) {
-      const result = await copySite({ from, to, site, restart: options.restart, onProgress: (p) => show({ ...p, domain: site.domain }) });
+      const result = await copySite({ from, to, site, restart: options.restart, replace: options.replace, onProgress: (p) => show({ ...p, domain: site.domain }) });
       if (process.stdout.isTTY) process.stdout.write("\n");
+      if (result.refused) {
+        failed++;
+        console.log(
+          `${site.domain}: not copied, nothing deleted: ${options.to} already holds ${result.targetEvents.toLocaleString("en-US")} events of this site that a copy did not write ` +
+            `(ingested there since the switch?). To delete them and copy ${options.from}'s ${result.sourceEvents.toLocaleString("en-US")} events instead: ` +
+            `npm run analytics:copy -- --to ${options.to} --site ${site.domain} --replace`,
+        );
+        continue;
+      }
       const same = result.targetEvents === result.sourceEvents;
       if (!same) failed++;
       const how = result.skipped ? "already copied" : result.resumed ? "resumed and copied" : "copied";
@@ -75,8 +92,10 @@ async function copyAll(options: Options): Promise<number> {
     }
     // ClickHouse merges the loaded tables' parts once, after every site: per site, each merge
     // would rewrite the months of every site copied before it.
-    console.log(`Tidying ${options.to} after the copy …`);
+    console.log(`Tidying ${options.to} after the copy (merging the loaded tables; about half a minute a million events) …`);
+    const tidying = performance.now();
     await to.finishBulkLoads();
+    console.log(`Tidied in ${((performance.now() - tidying) / 1000).toFixed(1)} s.`);
     return failed === 0 ? 0 : 1;
   } finally {
     for (const store of stores.reverse()) await store.close();

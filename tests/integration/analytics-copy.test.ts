@@ -103,7 +103,49 @@ describe("analytics:copy from Postgres to ClickHouse", () => {
 
   it("copies again from the start with --restart, still once", async () => {
     const result = await copySite({ from: postgres, to: clickhouse, site, restart: true, pageVisits: 1000 });
-    expect(result).toMatchObject({ skipped: false, resumed: false });
+    expect(result).toMatchObject({ skipped: false, resumed: false, refused: false });
     expect(result.targetEvents).toBe(result.sourceEvents);
+  });
+});
+
+describe("analytics:copy to an engine that already holds some of a site's events", () => {
+  let other: { id: string; timezone: string };
+
+  beforeAll(async () => {
+    const created = await createSyntheticSite(getPool(), { domain: `copy-live-${Date.now()}.example`, timezone: "Europe/Berlin" });
+    other = { id: created.siteId, timezone: "Europe/Berlin" };
+    await insertVisit(other.id, { id: 98_000_001, visitor: 1, pages: [{ path: "/", at: "2026-11-01T09:00:00Z" }, { path: "/pricing", at: "2026-11-01T09:01:00Z" }] });
+  });
+
+  afterAll(async () => {
+    if (other) await getPool().query("DELETE FROM sites WHERE id = $1", [other.id]);
+  });
+
+  /** A visit of `count` pageviews written to ClickHouse alone, as the app does once it runs on that engine. */
+  async function ingestedOnClickHouse(visitId: string, count: number): Promise<void> {
+    const { visits } = await postgres.readSite(other.id, null, 1);
+    const visit = { ...visits[0]!, visitId, pageviews: count, startedAt: Date.parse("2026-12-01T10:00:00Z"), endedAt: Date.parse("2026-12-01T10:05:00Z") };
+    const events = Array.from({ length: count }, (_, i) => ({ ts: visit.startedAt + i * 1000, name: "pageview", visitorId: visit.visitorId, visitId, pathname: `/live-${i}`, props: null }));
+    await clickhouse.bulkInsert({ siteId: other.id, visits: [visit], events });
+  }
+
+  it("leaves the site untouched, and --replace copies over the rows it holds", async () => {
+    await ingestedOnClickHouse("98000100", 3);
+    const refused = await copySite({ from: postgres, to: clickhouse, site: other });
+    expect(refused).toMatchObject({ refused: true, skipped: false, sourceEvents: 2, targetEvents: 3 });
+    expect(await clickhouse.countEvents(other.id)).toBe(3);
+    expect(await prisma.analyticsCopy.findUnique({ where: { siteId_engine: { siteId: other.id, engine: "clickhouse" } } })).toBeNull();
+
+    const replaced = await copySite({ from: postgres, to: clickhouse, site: other, replace: true });
+    expect(replaced).toMatchObject({ refused: false, sourceEvents: 2, targetEvents: 2, events: 2 });
+  });
+
+  it("refuses --restart once the engine holds events the finished copy did not write", async () => {
+    await ingestedOnClickHouse("98000200", 4);
+    const restarted = await copySite({ from: postgres, to: clickhouse, site: other, restart: true });
+    expect(restarted).toMatchObject({ refused: true, targetEvents: 6 });
+    expect(await clickhouse.countEvents(other.id)).toBe(6);
+    const skipped = await copySite({ from: postgres, to: clickhouse, site: other });
+    expect(skipped).toMatchObject({ skipped: true, refused: false, events: 2, targetEvents: 6 });
   });
 });
