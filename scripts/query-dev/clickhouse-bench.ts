@@ -109,7 +109,8 @@ function dashboardQueries(ch: ClickHouse, q: StatsQuery): Record<string, () => P
   };
 }
 
-const ch = DIR ? await openClickHouse({ dataDir: DIR }) : await startTestClickHouse();
+// Generating a million visits takes longer than the app's 30-s call limit on a slow machine.
+const ch = DIR ? await openClickHouse({ dataDir: DIR, queryTimeoutMs: 600_000 }) : await startTestClickHouse();
 try {
   const [stored] = await ch.query<{ n: string }>(`SELECT count() AS n FROM visits WHERE site_id = '${SITE}'`);
   if (Number(stored?.n ?? 0) === 0) {
