@@ -32,13 +32,24 @@ async function stop(signal: string): Promise<void> {
   }
 }
 
-// Registered before boot: a signal during start-up waits for boot to finish, then stops.
-for (const signal of SIGNALS) {
-  process.on(signal, () => {
-    if (close === null) signalled ??= signal;
-    else void stop(signal);
-  });
+// A stop asked for during start-up waits for boot to finish, then stops.
+function requestStop(reason: string): void {
+  if (close === null) signalled ??= reason;
+  else void stop(reason);
 }
+
+for (const signal of SIGNALS) process.on(signal, () => requestStop(signal));
+
+// `npm start` runs this under `sh -c`, and npm passes a SIGTERM on to that shell only, which
+// exits without passing it further: the app would keep serving, orphaned, with nobody left to
+// stop it. So when the process that started us is gone, we stop as on a signal. (Windows
+// keeps a dead parent's id, so this is Unix-only; there the console's Ctrl-C reaches us.)
+const parent = process.ppid;
+const watchParent = setInterval(() => {
+  if (process.ppid === parent) return;
+  clearInterval(watchParent);
+  if (!stopping) requestStop(`The process that started MiniStat (pid ${parent}) exited`);
+}, 1_000).unref();
 
 try {
   const app = await boot({ dev });

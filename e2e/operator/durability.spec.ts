@@ -19,10 +19,10 @@ test.describe.configure({ mode: "serial", timeout: 300_000 });
 
 type Run = { dataDir: string; ports: AppPorts; domain: string; siteId: string };
 
-async function prepare(): Promise<{ run: Run; app: AppProcess }> {
+async function prepare(options: { viaNpm?: boolean } = {}): Promise<{ run: Run; app: AppProcess }> {
   const ports = { app: await freePort(), postgres: await freePort() };
   const dataDir = `.data/operator-${randomUUID().slice(0, 8)}`;
-  const app = await startApp({ dataDir, ports });
+  const app = await startApp({ dataDir, ports, viaNpm: options.viaNpm });
   const run = { dataDir, ports, domain: `durable-${randomUUID().slice(0, 8)}.example`, siteId: `site-${randomUUID()}` };
   await withDatabase(run, async (db) => {
     const userId = `user-${randomUUID()}`;
@@ -84,6 +84,41 @@ for (const { title, stop } of STOPS) {
     }
   });
 }
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+const answers = (url: string) => fetch(url, { signal: AbortSignal.timeout(2_000) }).then(() => true, () => false);
+
+// npm hands a SIGTERM to the shell it runs the script in, which exits without passing it on.
+test("SIGTERM to `npm start` itself stops the app too, after writing every accepted event", async () => {
+  const { run, app } = await prepare({ viaNpm: true });
+  const postgres = postmasterPid(run.dataDir);
+  try {
+    const accepted = await loadWith(run, app, () => process.kill(app.pid, "SIGTERM"));
+    await app.exited;
+    await expect.poll(() => answers(app.url), { timeout: 30_000 }).toBe(false);
+    await expect.poll(() => isRunning(postgres), { timeout: 30_000 }).toBe(false);
+    expect(app.output.join("\n")).toMatch(/The process that started MiniStat \(pid \d+\) exited: stopping/);
+    const db = await startEmbeddedPostgres({ dataDir: run.dataDir, port: run.ports.postgres });
+    try {
+      expect(await storedEvents(run)).toBeGreaterThanOrEqual(accepted);
+    } finally {
+      await db.stop();
+    }
+  } finally {
+    // Had the app outlived npm: it and its Postgres (a session of its own) go by hand.
+    if (isRunning(-app.pid)) process.kill(-app.pid, "SIGKILL");
+    if (isRunning(postgres)) process.kill(postgres, "SIGINT");
+    await expect.poll(() => isRunning(postgres), { timeout: 30_000 }).toBe(false);
+    cleanUp(run);
+  }
+});
 
 test("kill -9 of the app loses nothing: the next start replays its spool", async () => {
   const { run, app } = await prepare();

@@ -24,8 +24,10 @@ export type AppPorts = { app: number; postgres: number };
 
 const READY = /MiniStat is ready/;
 
-export async function startApp(options: { dataDir: string; ports: AppPorts; env?: Record<string, string> }): Promise<AppProcess> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+/** `viaNpm`: run `npm start` itself (pid is then npm's), as an operator types it. */
+export async function startApp(options: { dataDir: string; ports: AppPorts; env?: Record<string, string>; viaNpm?: boolean }): Promise<AppProcess> {
+  const [command, args] = options.viaNpm ? ["npm", ["start"]] : [process.execPath, ["--import", "tsx", "scripts/start.ts"]];
+  const child: ChildProcess = spawn(command, args, {
     detached: true, // a process group of its own
     stdio: ["ignore", "pipe", "pipe"],
     env: {
