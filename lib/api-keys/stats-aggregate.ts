@@ -5,7 +5,7 @@ import { readStatsRequest } from "./stats-request";
 import type { ApiKeyContext } from "./with-api-key";
 
 // Stats API: totals of the period, each with the previous period of the same length and the
-// change against it (percent; for bounce_rate, percentage points).
+// change against it (percent; for bounce_rate, percentage points; null with nothing to compare).
 
 export const AGGREGATE_METRICS = {
   visitors: "visitors",
@@ -27,7 +27,7 @@ export async function handleAggregate(ctx: ApiKeyContext): Promise<Response> {
     const key = AGGREGATE_METRICS[name];
     const value = stats.current[key];
     const previous = stats.previous[key];
-    results[name] = { value, previous, change: change(name, value, previous) };
+    results[name] = { value, previous, change: change(name, value, previous, stats.previous.visits) };
   }
   return jsonResponse({
     site_id: site.domain,
@@ -37,8 +37,9 @@ export async function handleAggregate(ctx: ApiKeyContext): Promise<Response> {
   });
 }
 
-function change(name: AggregateMetric, value: number, previous: number): number | null {
-  if (name === "bounce_rate") return Math.round((value - previous) * 10) / 10;
+/** Null where there is nothing to compare with (as the dashboard's "new"): a previous value of 0, or for bounce_rate no previous visits. */
+function change(name: AggregateMetric, value: number, previous: number, previousVisits: number): number | null {
+  if (name === "bounce_rate") return previousVisits === 0 ? null : Math.round((value - previous) * 10) / 10;
   if (previous === 0) return value === 0 ? 0 : null;
   return Math.round(((value - previous) / previous) * 100);
 }
