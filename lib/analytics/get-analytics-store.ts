@@ -52,7 +52,7 @@ export async function openStore(engine: AnalyticsEngine): Promise<AnalyticsStore
 const CLICKHOUSE_ENGINE = ["lib", "analytics", "engines", "clickhouse", "index.ts"];
 
 async function openClickHouseStore(): Promise<AnalyticsStore> {
-  const file = pathToFileURL(path.join(process.cwd(), ...CLICKHOUSE_ENGINE)).href;
+  const file = pathToFileURL(path.join(/* turbopackIgnore: true */ process.cwd(), ...CLICKHOUSE_ENGINE)).href;
   const engine = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ file)) as typeof import("@/lib/analytics/engines/clickhouse");
   return engine.createClickHouseStore();
 }
