@@ -20,8 +20,10 @@ export type SeedOptions = Omit<TrafficOptions, "domain" | "timezone"> & {
 };
 
 export type SeedProgress =
-  | { phase: "clear" | "analyze" | "rollups"; done: false }
-  | { phase: "write"; events: number; visits: number; target: number; elapsedMs: number }
+  /** A slow step under way: once at its start, then every few seconds with the time so far. */
+  | { phase: "clear" | "analyze" | "rollups"; done: false; elapsedMs: number }
+  /** events: written so far; generated: made so far (ahead of the writes by a batch or two). */
+  | { phase: "write"; events: number; generated: number; visits: number; target: number; elapsedMs: number }
   | { phase: "clear" | "analyze" | "rollups"; done: true; ms: number };
 
 export type SeedResult = {
@@ -62,7 +64,8 @@ export async function seedSiteTraffic(options: SeedOptions): Promise<SeedResult>
         const now = performance.now();
         if (now - lastReport > PROGRESS_EVERY_MS) {
           lastReport = now;
-          report({ phase: "write", events: writer.written.events, visits: writer.written.visits, target: options.pageviews, elapsedMs: now - writeStarted });
+          const generated = counts.pageviews + counts.customEvents;
+          report({ phase: "write", events: writer.written.events, generated, visits: writer.written.visits, target: options.pageviews, elapsedMs: now - writeStarted });
         }
         return writer.add(visit);
       });
@@ -73,7 +76,7 @@ export async function seedSiteTraffic(options: SeedOptions): Promise<SeedResult>
     }
     const writeMs = performance.now() - writeStarted;
     const events = counts.pageviews + counts.customEvents;
-    report({ phase: "write", events, visits: counts.visits, target: options.pageviews, elapsedMs: writeMs });
+    report({ phase: "write", events, generated: events, visits: counts.visits, target: options.pageviews, elapsedMs: writeMs });
 
     // Fresh rows: statistics for the planner, and the visibility map for index-only scans
     // (what autovacuum would do a little later in production).
@@ -106,10 +109,17 @@ async function clearSite(db: pg.Client, siteId: string): Promise<void> {
   }
 }
 
+const STILL_RUNNING_EVERY_MS = 15_000;
+
 async function timed(report: (p: SeedProgress) => void, phase: "clear" | "analyze" | "rollups", work: () => Promise<unknown>): Promise<number> {
-  report({ phase, done: false });
   const started = performance.now();
-  await work();
+  report({ phase, done: false, elapsedMs: 0 });
+  const still = setInterval(() => report({ phase, done: false, elapsedMs: performance.now() - started }), STILL_RUNNING_EVERY_MS);
+  try {
+    await work();
+  } finally {
+    clearInterval(still);
+  }
   const ms = Math.round(performance.now() - started);
   report({ phase, done: true, ms });
   return ms;
