@@ -35,6 +35,9 @@ export function SiteSettingsPage({ site, goals, links, timeZones, appUrl }: Prop
         <p className="mt-1 text-sm text-slate-600">
           Changing the time zone recalculates every day of this site&apos;s statistics. Need the script again? <Link href={`${base}/setup`} className={link}>Show the snippet</Link>
         </p>
+        <p className="mt-1 text-sm text-slate-600">
+          Reading this site&apos;s statistics from a script? Stats API keys belong to your account: <Link href="/settings/api-keys" className={link}>Manage API keys</Link>
+        </p>
         <div className="mt-5 space-y-6">
           <RenameSiteForm siteId={site.id} domain={site.domain} />
           <TimezoneForm siteId={site.id} timezone={site.timezone} groups={timeZones} />
