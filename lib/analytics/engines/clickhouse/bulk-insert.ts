@@ -1,6 +1,7 @@
 import type { SiteRows, StoredEvent, StoredVisit } from "@/lib/analytics/analytics-store";
 import type { ClickHouse } from "./clickhouse";
 import { forgetDays } from "./day-rows-cache";
+import { EVENT_COLUMNS, EVENTS_INSERT, VISIT_COLUMNS, VISITS_INSERT } from "./encode-rows";
 
 // Bulk loads (seed, copy between engines, test fixtures): a site's visits and events as
 // whole rows, no spool. Each event carries its visit's fixed attributes
@@ -10,11 +11,12 @@ import { forgetDays } from "./day-rows-cache";
 // among them, and version = pageviews + events (the writer's rule), so the newest state of a
 // visit wins. The kept day rows of the days the batch touches are forgotten
 // (day-rows-cache.ts): bulk loads write the past.
+//
+// Rows go as the live writer's do (encode-rows.ts): arrays in the inserts' column order, times
+// as integer milliseconds — half the bytes of objects with ISO times, and less to parse (the 1M
+// seed's inserts: 26.8 MB per 50,000 events as objects).
 
 const ROWS_PER_INSERT = 50_000;
-
-/** "2026-11-30 10:00:00.000": DateTime64(3, 'UTC') text. */
-const utc = (ms: number) => new Date(ms).toISOString().replace("T", " ").replace("Z", "");
 
 type VisitRow = ReturnType<typeof visitRow>;
 type Seen = { pages: Set<string>; names: Set<string> };
@@ -24,8 +26,9 @@ function visitRow(siteId: string, v: StoredVisit, seen: Seen) {
     site_id: siteId,
     visit_id: v.visitId,
     visitor_id: v.visitorId,
-    started_at: utc(v.startedAt),
-    ended_at: utc(v.endedAt),
+    // Milliseconds here; a stored visit read back (storedVisits) has DateTime64 text instead.
+    started_at: v.startedAt as number | string,
+    ended_at: v.endedAt as number | string,
     entry_page: v.entryPage,
     exit_page: v.exitPage,
     pageviews: v.pageviews,
@@ -50,15 +53,17 @@ function visitRow(siteId: string, v: StoredVisit, seen: Seen) {
   };
 }
 
-function eventRow(siteId: string, e: StoredEvent, v: VisitRow) {
+function eventRow(siteId: string, e: StoredEvent, v: VisitRow): Record<(typeof EVENT_COLUMNS)[number], unknown> {
   return {
     site_id: siteId,
-    ts: utc(e.ts),
+    ts: e.ts,
     name: e.name,
     visitor_id: e.visitorId,
     visit_id: e.visitId,
     pathname: e.pathname,
     props: e.props,
+    spool_id: "",
+    seq: 0,
     visit_started_at: v.started_at,
     entry_page: v.entry_page,
     source: v.source,
@@ -96,9 +101,12 @@ async function storedVisits(ch: ClickHouse, siteId: string, ids: string[]): Prom
 // Never deduplicated: the tables drop an insert identical to a recent one (the live writer's
 // guard against a retry landing twice), but a bulk load may rightly repeat one — the same
 // site seeded again, a copy batch written again after its rows were deleted.
-async function insertAll(ch: ClickHouse, table: string, rows: object[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await ch.insert(`${table} SETTINGS insert_deduplicate = 0`, rows.slice(i, i + ROWS_PER_INSERT));
+async function insertAll(ch: ClickHouse, target: string, rows: unknown[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await ch.insert(`${target} SETTINGS insert_deduplicate = 0`, rows.slice(i, i + ROWS_PER_INSERT));
 }
+
+/** Rows as arrays in the order of `columns`. */
+const inOrder = <C extends string>(columns: readonly C[], rows: Array<Record<C, unknown>>) => rows.map((row) => columns.map((c) => row[c]));
 
 export async function bulkInsert(ch: ClickHouse, rows: SiteRows): Promise<void> {
   const seen = new Map<string, Seen>();
@@ -127,8 +135,8 @@ export async function bulkInsert(ch: ClickHouse, rows: SiteRows): Promise<void> 
   if (missing) throw new Error(`bulkInsert: visit ${missing} of site ${rows.siteId} is neither in the batch nor stored`);
 
   const events = rows.events.map((e) => eventRow(rows.siteId, e, visits.get(e.visitId) as VisitRow));
-  await insertAll(ch, "events", events);
-  await insertAll(ch, "visits", [...rows.visits.map((v) => visits.get(v.visitId) as VisitRow), ...grown]);
+  await insertAll(ch, EVENTS_INSERT, inOrder(EVENT_COLUMNS, events));
+  await insertAll(ch, VISITS_INSERT, inOrder(VISIT_COLUMNS, [...rows.visits.map((v) => visits.get(v.visitId) as VisitRow), ...grown]));
   let first = Infinity;
   let last = -Infinity;
   for (const ms of [...rows.visits.flatMap((v) => [v.startedAt, v.endedAt]), ...rows.events.map((e) => e.ts)]) {

@@ -13,13 +13,13 @@ import type { VisitState } from "./visit-states";
 // surrogate there, which ClickHouse refuses and Postgres stores as U+FFFD. Paths, sources and
 // UTM values come out of URL parsing, well-formed already.
 
-const EVENT_COLUMNS = [
+export const EVENT_COLUMNS = [
   "site_id", "ts", "name", "visitor_id", "visit_id", "pathname", "props", "spool_id", "seq",
   "visit_started_at", "entry_page", "source", "referrer_host", "channel", "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term",
   "country", "region", "city", "browser", "os", "device",
 ] as const;
 
-const VISIT_COLUMNS = [
+export const VISIT_COLUMNS = [
   "site_id", "visit_id", "visitor_id", "started_at", "ended_at", "entry_page", "exit_page", "pageviews", "events", "pages", "event_names",
   "source", "referrer_host", "channel", "utm_source", "utm_medium", "utm_campaign", "utm_content", "utm_term",
   "country", "region", "city", "browser", "os", "device", "version",
