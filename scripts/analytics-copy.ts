@@ -40,6 +40,10 @@ function readOptions(args: string[]): Options {
 function progressBar(): (p: CopyProgress & { domain: string }) => void {
   let lastLine = 0;
   return (p) => {
+    if (p.rebuilding) {
+      console.log(`${process.stdout.isTTY ? "\n" : ""}${p.domain}: every row copied; computing its pre-aggregates (about half a minute a million events) …`);
+      return;
+    }
     const share = p.totalEvents === 0 ? 1 : Math.min(1, p.events / p.totalEvents);
     const width = 30;
     const filled = Math.round(share * width);

@@ -13,7 +13,8 @@ import { prisma } from "@/lib/db/prisma";
 // the engine was switched, or by a copy whose record is gone — leaves the site untouched
 // ("refused"); `replace` deletes them and copies.
 
-export type CopyProgress = { siteId: string; events: number; totalEvents: number; visits: number };
+/** `rebuilding`: every row is copied, and the target now computes the site's pre-aggregates. */
+export type CopyProgress = { siteId: string; events: number; totalEvents: number; visits: number; rebuilding?: boolean };
 export type CopyResult = {
   visits: number;
   events: number;
@@ -76,6 +77,7 @@ export async function copySite({ from, to, site, pageVisits = 20_000, restart = 
     await prisma.analyticsCopy.update({ where: key, data: { lastVisitId: BigInt(after), visits, events, updatedAt: new Date() } });
     onProgress?.({ siteId: site.id, events, totalEvents: sourceEvents, visits });
   }
+  onProgress?.({ siteId: site.id, events, totalEvents: sourceEvents, visits, rebuilding: true });
   await to.rebuildSite(site);
   await prisma.analyticsCopy.update({ where: key, data: { finishedAt: new Date(), updatedAt: new Date() } });
   return { visits, events, skipped: false, resumed, refused: false, sourceEvents, targetEvents: await to.countEvents(site.id) };
